@@ -1,0 +1,192 @@
+package io.github.awssim.core;
+
+import io.github.awssim.core.internal.CoreAccess;
+import io.github.awssim.core.internal.Messages;
+import io.github.awssim.core.services.metering.MeteringSimulator;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+
+/**
+ * A simulated AWS: the state of every simulated service, a controllable clock, and a journal of every
+ * call. Real SDK clients reach it through awssim's HTTP client ({@code SimulatedHttpClient.create(sim)}
+ * in {@code awssim-sdk-adapter}); tests read and seed its state through typed APIs such as
+ * {@link #metering()}.
+ *
+ * <pre>{@code
+ * Simulation sim = Simulation.create();
+ * MarketplaceMeteringClient metering = MarketplaceMeteringClient.builder()
+ *         .httpClient(SimulatedHttpClient.create(sim))
+ *         .region(Region.US_EAST_1)
+ *         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+ *         .build();
+ * metering.meterUsage(r -> r.productCode("prod-1").usageDimension("Users").usageQuantity(3)
+ *         .timestamp(sim.clock().instant()));
+ * }</pre>
+ *
+ * <p><b>Backends.</b> Each service is answered by a backend that implements the SDK's own sync client
+ * interface: awssim's simulator by default ({@link #backend(Class)}); any implementation you
+ * {@link #register(Class, SdkClient) register} instead, including a Mockito spy of the simulator or a
+ * partial implementation of a service awssim does not ship. An operation a backend does not implement
+ * answers an {@code awssim:} error naming it.
+ *
+ * <p>Thread-safe. Simulations share nothing; close one when done (clients bound to a closed simulation
+ * get an error, and while any simulation is open, awssim stops requests that would reach real AWS).
+ */
+public final class Simulation implements AutoCloseable {
+    static {
+        CoreAccess.install(sim -> sim.engine);
+    }
+
+    private final long seed;
+    private final String accountId;
+    private final Region region;
+    private final SimulationClock clock;
+    private final SimulationEngine engine;
+
+    private Simulation(Builder b) {
+        this.seed = b.seed != null ? b.seed : new SecureRandom().nextLong();
+        this.accountId = b.accountId;
+        this.region = b.region;
+        this.clock = new SimulationClock(b.startTime, b.wallClock);
+        this.engine = new SimulationEngine(this, clock, seed, b.journalCapacity);
+    }
+
+    /** A simulation with a live clock, a random seed, account {@code 123456789012} and region us-east-1. */
+    public static Simulation create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The simulation's time; see {@link SimulationClock} for live and fixed modes. */
+    public SimulationClock clock() {
+        return clock;
+    }
+
+    /** Every call that reached this simulation, with its attempts and outcomes. */
+    public Journal journal() {
+        return engine.journal();
+    }
+
+    /** The seed of this simulation's randomness (ids, sampled faults); pass it to the builder to replay a run. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The account that calls belong to (every access key maps to it). */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The region clients built by awssim use, and the region typed state APIs address by default. */
+    public Region region() {
+        return region;
+    }
+
+    /**
+     * The backend answering a service: the one {@link #register registered} for it, else awssim's
+     * simulator. Fails with an {@code awssim:} message for a service awssim does not simulate.
+     *
+     * @param clientInterface the SDK's sync client interface, e.g. {@code MarketplaceMeteringClient.class}
+     */
+    public <T extends SdkClient> T backend(Class<T> clientInterface) {
+        return engine.backend(clientInterface);
+    }
+
+    /**
+     * Makes {@code backend} answer every call to its service from now on. To count or stub calls while
+     * keeping the simulator's behaviour, register a spy of it:
+     * <pre>{@code
+     * MarketplaceMeteringClient spy = Mockito.spy(sim.backend(MarketplaceMeteringClient.class));
+     * sim.register(MarketplaceMeteringClient.class, spy);
+     * }</pre>
+     * Operations the backend leaves to the interface's default methods answer an {@code awssim:} error.
+     *
+     * @return this simulation
+     */
+    public <T extends SdkClient> Simulation register(Class<T> clientInterface, T backend) {
+        Objects.requireNonNull(backend, "backend");
+        engine.register(clientInterface, backend);
+        return this;
+    }
+
+    /** AWS Marketplace Metering: products, customers, registration tokens, caller identity, metered records. */
+    public MeteringSimulator metering() {
+        return (MeteringSimulator) engine.builtIn(MarketplaceMeteringClient.class);
+    }
+
+    /** Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Idempotent. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    public boolean isClosed() {
+        return engine.isClosed();
+    }
+
+    @Override
+    public String toString() {
+        return "Simulation[seed=" + seed + ", account=" + accountId + ", region=" + region + ", clock=" + clock + "]";
+    }
+
+    /** Configures a {@link Simulation}. */
+    public static final class Builder {
+        private Long seed;
+        private Instant startTime;
+        private Clock wallClock = Clock.systemUTC();
+        private String accountId = "123456789012";
+        private Region region = Region.US_EAST_1;
+        private int journalCapacity = 10_000;
+
+        private Builder() {
+        }
+
+        /** Seeds the simulation's randomness (ids, sampled faults) so a run replays. Random by default. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Starts the clock fixed at {@code startTime} instead of live; see {@link SimulationClock}. */
+        public Builder startTime(Instant startTime) {
+            this.startTime = Objects.requireNonNull(startTime, "startTime");
+            return this;
+        }
+
+        /** The account calls belong to; 12 digits. Default {@code 123456789012}. */
+        public Builder accountId(String accountId) {
+            if (accountId == null || !accountId.matches("[0-9]{12}")) {
+                throw new IllegalArgumentException(Messages.badAccountId(accountId));
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** The default region. Default us-east-1. */
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** How many executions the journal keeps (the oldest are dropped first). Default 10,000. */
+        public Builder journalCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException(Messages.badJournalCapacity(capacity));
+            }
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        public Simulation build() {
+            return new Simulation(this);
+        }
+    }
+}

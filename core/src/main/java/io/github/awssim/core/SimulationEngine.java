@@ -1,0 +1,265 @@
+package io.github.awssim.core;
+
+import io.github.awssim.core.internal.Engine;
+import io.github.awssim.core.internal.LiveSimulations;
+import io.github.awssim.core.internal.Messages;
+import io.github.awssim.core.internal.ServiceCall;
+import io.github.awssim.core.internal.ServiceErrors;
+import io.github.awssim.core.internal.ServiceNames;
+import io.github.awssim.core.services.metering.MeteringSimulator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+
+/** The engine behind a {@link Simulation}: backends, dispatch, journal, seeded randomness. */
+final class SimulationEngine implements Engine {
+    /** awssim's own error codes, for answers no AWS service would give. */
+    static final String NOT_SIMULATED = "AwssimNotSimulated";
+    static final String BACKEND_FAILURE = "AwssimBackendFailure";
+    static final String SIMULATION_CLOSED = "AwssimSimulationClosed";
+
+    private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
+        MarketplaceMeteringClient.class, MeteringSimulator::new);
+    private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
+
+    private final Simulation simulation;
+    private final SimulationClock clock;
+    private final Journal journal;
+    private final Random random;
+    private final Map<Class<?>, SdkClient> builtIns = new ConcurrentHashMap<>();
+    private final Map<Class<?>, SdkClient> registered = new ConcurrentHashMap<>();
+    private final AutoCloseable liveHandle;
+    private volatile boolean closed;
+
+    SimulationEngine(Simulation simulation, SimulationClock clock, long seed, int journalCapacity) {
+        this.simulation = simulation;
+        this.clock = clock;
+        this.journal = new Journal(journalCapacity);
+        this.random = new Random(seed);
+        this.liveHandle = LiveSimulations.register(simulation);
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    @Override
+    public SimulationClock clock() {
+        return clock;
+    }
+
+    // ---- backends ----------------------------------------------------------------------------
+
+    <T extends SdkClient> T backend(Class<T> clientInterface) {
+        SdkClient b = backendOrNull(clientInterface);
+        if (b == null) {
+            throw new IllegalArgumentException(Messages.noBackend(clientInterface));
+        }
+        return clientInterface.cast(b);
+    }
+
+    <T extends SdkClient> void register(Class<T> clientInterface, T backend) {
+        requireClientInterface(clientInterface);
+        if (!clientInterface.isInstance(backend)) {
+            throw new IllegalArgumentException(Messages.backendNotAnInstance(clientInterface, backend));
+        }
+        registered.put(clientInterface, backend);
+    }
+
+    /** The built-in simulator for a client interface, created on first use. */
+    <T extends SdkClient> T builtIn(Class<T> clientInterface) {
+        return clientInterface.cast(builtIns.computeIfAbsent(clientInterface, c -> BUILT_INS.get(c).apply(this)));
+    }
+
+    private SdkClient backendOrNull(Class<?> clientInterface) {
+        SdkClient b = registered.get(clientInterface);
+        if (b != null) {
+            return b;
+        }
+        if (BUILT_INS.containsKey(clientInterface)) {
+            return builtIns.computeIfAbsent(clientInterface, c -> BUILT_INS.get(c).apply(this));
+        }
+        return null;
+    }
+
+    private static void requireClientInterface(Class<?> type) {
+        if (type == null || !type.isInterface() || !SdkClient.class.isAssignableFrom(type)
+            || type.getSimpleName().endsWith("AsyncClient") || !type.getSimpleName().endsWith("Client")) {
+            throw new IllegalArgumentException(Messages.notAClientInterface(type));
+        }
+    }
+
+    // ---- dispatch ----------------------------------------------------------------------------
+
+    @Override
+    public Outcome dispatch(ServiceCall call) {
+        ServiceErrors errors = ServiceErrors.of(call.clientInterface());
+        if (closed) {
+            return errors.describe(errors.unmodeled(SIMULATION_CLOSED, 400,
+                Messages.simulationClosed(call.service(), call.operation())));
+        }
+        SdkClient backend = backendOrNull(call.clientInterface());
+        if (backend == null) {
+            return errors.describe(errors.unmodeled(NOT_SIMULATED, 501,
+                Messages.serviceNotSimulated(call.service(), call.clientInterface())));
+        }
+        Method method = operations(call.clientInterface()).get(call.request().getClass());
+        if (method == null || !implemented(backend, method)) {
+            return notImplemented(call, errors, backend, method);
+        }
+        CallContext previous = CallContext.enter(contextOf(call));
+        try {
+            Object response = method.invoke(backend, call.request());
+            if (!(response instanceof SdkResponse)) {
+                return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
+                    Messages.backendReturnedNothing(call.service(), call.operation(), backend)));
+            }
+            return new Outcome.Response((SdkResponse) response);
+        } catch (InvocationTargetException e) {
+            Throwable t = e.getCause();
+            if (t instanceof AwsServiceException) {
+                return errors.describe((AwsServiceException) t);
+            }
+            if (t instanceof UnsupportedOperationException && thrownByInterfaceDefault(t, call.clientInterface())) {
+                return notImplemented(call, errors, backend, method);
+            }
+            return backendFailure(call, errors, backend, t);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return backendFailure(call, errors, backend, e);
+        } finally {
+            CallContext.exit(previous);
+        }
+    }
+
+    private Outcome notImplemented(ServiceCall call, ServiceErrors errors, Object backend, Method method) {
+        String methodName = method != null ? method.getName()
+            : Character.toLowerCase(call.operation().charAt(0)) + call.operation().substring(1);
+        return errors.describe(errors.unmodeled(NOT_SIMULATED, 501, Messages.operationNotSimulated(call.service(),
+            call.operation(), call.clientInterface(), backend, methodName, call.request().getClass().getSimpleName())));
+    }
+
+    private static Outcome backendFailure(ServiceCall call, ServiceErrors errors, Object backend, Throwable t) {
+        AwsServiceException e = errors.unmodeled(BACKEND_FAILURE, 400,
+            Messages.backendFailure(call.service(), call.operation(), backend, t));
+        e.initCause(t);
+        return errors.describe(e);
+    }
+
+    private static boolean implemented(Object backend, Method method) {
+        try {
+            return !backend.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static boolean thrownByInterfaceDefault(Throwable t, Class<?> clientInterface) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().equals(clientInterface.getName());
+    }
+
+    /** Operation methods of a client interface by request type: {@code meterUsage(MeterUsageRequest)}. */
+    private static Map<Class<?>, Method> operations(Class<?> clientInterface) {
+        return OPERATIONS.computeIfAbsent(clientInterface, c -> {
+            Map<Class<?>, Method> ops = new HashMap<>();
+            for (Method m : c.getMethods()) {
+                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                    && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
+                    ops.put(m.getParameterTypes()[0], m);
+                }
+            }
+            return Map.copyOf(ops);
+        });
+    }
+
+    private CallContext contextOf(ServiceCall call) {
+        return new CallContext(simulation, call.service(), call.operation(), accountFor(call.accessKeyId()),
+            call.region() != null ? call.region() : simulation.region().id(), call.accessKeyId(), call.attempt(),
+            call.invocationId(), clock.instant());
+    }
+
+    @Override
+    public void record(ServiceCall call, Instant at, Outcome outcome) {
+        journal.record(contextOf(call), call.request(), new Attempt(call.attempt(), at, outcome));
+    }
+
+    @Override
+    public CallContext callContext() {
+        CallContext current = CallContext.current().orElse(null);
+        if (current != null && current.simulation() == simulation) {
+            return current;
+        }
+        return new CallContext(simulation, null, null, simulation.accountId(), simulation.region().id(), null, 1, null,
+            clock.instant());
+    }
+
+    @Override
+    public String accountFor(String accessKeyId) {
+        return simulation.accountId();
+    }
+
+    @Override
+    public String newRequestId() {
+        return newUuid();
+    }
+
+    @Override
+    public String newUuid() {
+        long hi;
+        long lo;
+        synchronized (random) {
+            hi = random.nextLong();
+            lo = random.nextLong();
+        }
+        // RFC 4122 version 4 layout, so ids look like the service's own.
+        hi = (hi & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        lo = (lo & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    @Override
+    public long nextLong(long bound) {
+        synchronized (random) {
+            return Math.floorMod(random.nextLong(), bound);
+        }
+    }
+
+    @Override
+    public void elapse(java.time.Duration duration) {
+        clock.elapse(duration);
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void close() {
+        closed = true;
+        try {
+            liveHandle.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String serviceNameOf(Class<?> clientInterface) {
+        return ServiceNames.serviceName(clientInterface);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.awssim.core.internal;
+
+import io.github.awssim.core.CallContext;
+import io.github.awssim.core.Outcome;
+import io.github.awssim.core.Simulation;
+import io.github.awssim.core.SimulationClock;
+import java.time.Instant;
+
+/**
+ * The engine behind a {@link Simulation}, as other awssim modules and the service simulators see it.
+ * Obtain it with {@link CoreAccess#engine(Simulation)}. Thread-safe.
+ */
+public interface Engine {
+
+    Simulation simulation();
+
+    SimulationClock clock();
+
+    /**
+     * Answers one attempt: finds the backend for the call's client interface, invokes the operation with
+     * the call's {@link CallContext} set, and turns whatever happens into an {@link Outcome}. Never
+     * throws for anything a backend does.
+     */
+    Outcome dispatch(ServiceCall call);
+
+    /** Journals one attempt's outcome (called by the adapter once it knows what the client will see). */
+    void record(ServiceCall call, Instant at, Outcome outcome);
+
+    /** The context of the call being dispatched on this thread, or one for a direct backend call. */
+    CallContext callContext();
+
+    /** The account an access key belongs to. */
+    String accountFor(String accessKeyId);
+
+    /** A request id, drawn from the simulation's seeded randomness. */
+    String newRequestId();
+
+    /** A random lowercase UUID string from the simulation's seeded randomness. */
+    String newUuid();
+
+    /** The next value of the simulation's seeded randomness in [0, bound). */
+    long nextLong(long bound);
+
+    /** Lets simulated time pass without switching the clock's mode (virtual retry backoff). */
+    void elapse(java.time.Duration duration);
+
+    boolean isClosed();
+}

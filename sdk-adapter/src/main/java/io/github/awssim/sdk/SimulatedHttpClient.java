@@ -1,0 +1,135 @@
+package io.github.awssim.sdk;
+
+import io.github.awssim.core.Simulation;
+import io.github.awssim.core.internal.CoreAccess;
+import io.github.awssim.core.internal.Engine;
+import io.github.awssim.sdk.internal.AsyncBody;
+import io.github.awssim.sdk.internal.Gateway;
+import io.github.awssim.sdk.internal.wire.WireResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.HttpMetric;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+
+/**
+ * The HTTP client that answers SDK calls from a {@link Simulation} instead of the network. One instance
+ * serves sync and async clients alike:
+ *
+ * <pre>{@code
+ * Simulation sim = Simulation.create();
+ * MarketplaceMeteringClient metering = MarketplaceMeteringClient.builder()
+ *         .httpClient(SimulatedHttpClient.create(sim))
+ *         .region(Region.US_EAST_1)
+ *         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+ *         .build();
+ * MarketplaceMeteringAsyncClient async = MarketplaceMeteringAsyncClient.builder()
+ *         .httpClient(SimulatedHttpClient.create(sim))
+ *         ...
+ * }</pre>
+ *
+ * Everything above it is the real SDK: marshalling, signing, retries, unmarshalling, waiters,
+ * paginators, metrics. Each attempt is decoded from the bytes the SDK sent, answered by the service's
+ * backend, journalled, and encoded in the service's wire protocol, so the SDK builds its own response
+ * objects and exceptions.
+ *
+ * <p><b>Contract.</b> Thread-safe; one instance may serve any number of clients and threads. It never
+ * sleeps and never touches the network. Sync: the body is read fully and the answer is complete when
+ * {@code call()} returns. Async: the request publisher is drained, then {@code onHeaders}, then
+ * {@code onStream} with the body (an empty body completes without {@code onNext}); the returned future
+ * completes after the body has been delivered. {@link #close()} does nothing: the simulation outlives
+ * the clients the SDK closes. The client reports its name, {@value #CLIENT_NAME}, in the User-Agent;
+ * a wrapper around it must keep that name for awssim's safety net to recognise it.
+ */
+public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpClient {
+    /** The name this client reports to the SDK ({@code md/http#AwsSim} in the User-Agent). */
+    public static final String CLIENT_NAME = "AwsSim";
+
+    private final Supplier<Engine> engine;
+
+    private SimulatedHttpClient(Supplier<Engine> engine) {
+        this.engine = engine;
+    }
+
+    /** A client answering from {@code simulation}. */
+    public static SimulatedHttpClient create(Simulation simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        Engine e = CoreAccess.engine(simulation);
+        return new SimulatedHttpClient(() -> e);
+    }
+
+    /** A client answering from whatever simulation {@link GlobalSimulation} routes to at call time. */
+    static SimulatedHttpClient routed() {
+        return new SimulatedHttpClient(() -> CoreAccess.engine(GlobalSimulation.current()));
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                request.metricCollector().ifPresent(c -> c.reportMetric(HttpMetric.HTTP_CLIENT_NAME, CLIENT_NAME));
+                byte[] body = null;
+                if (request.contentStreamProvider().isPresent()) {
+                    try (InputStream in = request.contentStreamProvider().get().newStream()) {
+                        body = in.readAllBytes();
+                    }
+                }
+                WireResponse answer = Gateway.handle(engine.get(), request.httpRequest(), body);
+                return HttpExecuteResponse.builder()
+                    .response(toSdk(answer))
+                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
+                    .build();
+            }
+
+            @Override
+            public void abort() {
+                // The answer is computed inside call(); there is nothing in flight to abort.
+            }
+        };
+    }
+
+    @Override
+    public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
+        request.metricCollector().ifPresent(c -> c.reportMetric(HttpMetric.HTTP_CLIENT_NAME, CLIENT_NAME));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        SdkHttpRequest httpRequest = request.request();
+        AsyncBody.drain(request.requestContentPublisher(), body -> {
+            WireResponse answer = Gateway.handle(engine.get(), httpRequest, body);
+            request.responseHandler().onHeaders(toSdk(answer));
+            request.responseHandler().onStream(AsyncBody.publisherOf(answer.body(), done));
+        }, failure -> {
+            request.responseHandler().onError(failure);
+            done.completeExceptionally(failure);
+        });
+        return done;
+    }
+
+    private static SdkHttpFullResponse toSdk(WireResponse answer) {
+        SdkHttpFullResponse.Builder b = SdkHttpFullResponse.builder().statusCode(answer.status());
+        answer.headers().forEach(b::putHeader);
+        b.putHeader("Content-Length", Integer.toString(answer.body().length));
+        return b.build();
+    }
+
+    @Override
+    public String clientName() {
+        return CLIENT_NAME;
+    }
+
+    /** Does nothing: the SDK closes HTTP clients it was handed or created, and the simulation lives on. */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.awssim.sdk.internal;
+
+/** Every user-facing message of awssim-sdk-adapter, in one place. */
+public final class AdapterMessages {
+    private AdapterMessages() {
+    }
+
+    public static String safetyNet(String service, String operation, String endpoint) {
+        return "awssim: stopped a " + service + "." + operation + " call that was about to leave for " + endpoint
+            + " while a simulation is open, so tests never reach real AWS. Give the client awssim's HTTP client: "
+            + ".httpClient(SimulatedHttpClient.create(sim)) on its builder, SimulatedClients.create(sim, <Client>.class), "
+            + "or the zero-code swap (system property software.amazon.awssdk.http.service.impl="
+            + "io.github.awssim.sdk.SimulatedHttpService). If this client is meant to reach AWS, close the simulations "
+            + "first or run with -D" + SafetyNet.PROPERTY + "=off. (An HTTP client that wraps awssim's must return its "
+            + "clientName(), \"AwsSim\".)";
+    }
+
+    public static String unknownService(String method, String host, String path) {
+        return "awssim: cannot tell which service " + method + " " + host + path + " is for. awssim recognises the services "
+            + "it ships models for (Marketplace Metering, Application Cost Profiler, BCM Pricing Calculator, S3) from the "
+            + "wire alone; for any other service the call must pass awssim's SimulationInterceptor, which the SDK loads "
+            + "from the classpath whenever awssim-sdk-adapter is on it.";
+    }
+
+    public static String unknownOperation(String service, String operation) {
+        return "awssim: " + service + " has no operation " + operation + " in the AWS SDK on the classpath.";
+    }
+
+    public static String unknownRestOperation(String service, String method, String path) {
+        return "awssim: " + service + " has no operation bound to " + method + " " + path + ".";
+    }
+
+    public static String unsupportedProtocol(String service, String operation, String protocol) {
+        return "awssim: " + service + "." + operation + " uses the " + protocol + " protocol, which awssim does not speak yet "
+            + "(it speaks awsJson1_0, awsJson1_1 and restJson1).";
+    }
+
+    public static String noInterfaceFor(String service, String requestType) {
+        return "awssim: no client interface " + service + "Client found beside " + requestType + ".";
+    }
+
+    public static String notAClientInterface(Class<?> type) {
+        return "awssim: " + type.getName() + " is not an AWS SDK client interface. Pass the interface the SDK generates, "
+            + "e.g. MarketplaceMeteringClient.class or MarketplaceMeteringAsyncClient.class.";
+    }
+
+    public static String cannotBuildClient(Class<?> type, Throwable t) {
+        return "awssim: could not build a " + type.getName() + ": " + t;
+    }
+
+    public static String noSimulationBound() {
+        return "awssim: a client built through the SDK's HTTP-client SPI reached awssim, but the simulation it was "
+            + "routed to is closed. Install an open one with GlobalSimulation.install(sim).";
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.awssim.sdk.internal;
+
+import io.github.awssim.core.Outcome;
+import io.github.awssim.core.internal.Engine;
+import io.github.awssim.core.internal.ServiceCall;
+import io.github.awssim.core.internal.ServiceNames;
+import io.github.awssim.sdk.internal.wire.JsonProtocolCodec;
+import io.github.awssim.sdk.internal.wire.JsonProtocolCodec.Flavor;
+import io.github.awssim.sdk.internal.wire.MalformedRequestException;
+import io.github.awssim.sdk.internal.wire.WireResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.utils.builder.Buildable;
+
+/**
+ * One HTTP attempt, end to end on the service side: tie it to a service and operation (from the
+ * interceptor's note, else from the wire), decode the typed request from the bytes the SDK sent,
+ * dispatch it to the engine, journal it, and encode the outcome in the service's protocol.
+ */
+public final class Gateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    private static final String UNSUPPORTED = "AwssimUnsupportedProtocol";
+    private static final String ADAPTER_FAILURE = "AwssimAdapterFailure";
+
+    private Gateway() {
+    }
+
+    public static WireResponse handle(Engine engine, SdkHttpRequest request, byte[] body) {
+        Map<String, List<String>> headers = WireResponse.newHeaders();
+        String requestId = engine.newRequestId();
+        WireResponse.put(headers, "x-amzn-RequestId", requestId);
+        Flavor fallback = flavorOf(request);
+        try {
+            return answer(engine, request, body, headers, fallback);
+        } catch (MalformedRequestException e) {
+            return JsonProtocolCodec.plainError(fallback, e.errorCode(), 400, e.getMessage(), headers);
+        } catch (RuntimeException e) {
+            LOG.warn("awssim: could not answer {} {}{}", request.method(), request.host(), request.encodedPath(), e);
+            return JsonProtocolCodec.plainError(fallback, ADAPTER_FAILURE, 400,
+                "awssim: the adapter failed to answer " + request.method() + " " + request.encodedPath() + ": " + e, headers);
+        }
+    }
+
+    private static WireResponse answer(Engine engine, SdkHttpRequest request, byte[] body,
+                                       Map<String, List<String>> headers, Flavor fallback) {
+        CallNote note = CallNotes.find(request.firstMatchingHeader(CallNotes.HEADER).orElse(null));
+        Map<String, List<String>> query = request.rawQueryParameters();
+        Credential credential = Credential.of(request);
+
+        ServiceBinding binding;
+        Optional<OperationBinding> operation;
+        String operationName;
+        if (note != null) {
+            Optional<Class<? extends SdkClient>> iface = ServiceNames.clientInterfaceOf(note.request().getClass(), note.service());
+            if (iface.isEmpty()) {
+                return JsonProtocolCodec.plainError(fallback, UNKNOWN_OPERATION, 400,
+                    AdapterMessages.noInterfaceFor(note.service(), note.request().getClass().getName()), headers);
+            }
+            WireProtocol hint = WireProtocol.of(note.protocol(),
+                WireProtocol.jsonVersionOf(request.firstMatchingHeader("Content-Type").orElse(null)));
+            binding = ServiceBinding.of(iface.get(), hint);
+            operationName = note.operation();
+            operation = binding.operation(operationName);
+        } else {
+            String target = request.firstMatchingHeader("X-Amz-Target").orElse(null);
+            if (target != null && target.indexOf('.') > 0) {
+                int dot = target.lastIndexOf('.');
+                binding = ServiceBinding.ofWireIdentity(target.substring(0, dot)).orElse(null);
+                operationName = target.substring(dot + 1);
+                operation = binding == null ? Optional.empty() : binding.operation(operationName);
+            } else {
+                binding = bindingFromHost(credential, request.host()).orElse(null);
+                operation = binding == null ? Optional.empty()
+                    : binding.matchRest(request.method().name(), request.encodedPath(), query);
+                operationName = operation.map(OperationBinding::name).orElse(request.method() + " " + request.encodedPath());
+            }
+            if (binding == null) {
+                return JsonProtocolCodec.plainError(fallback, UNKNOWN_OPERATION, 400,
+                    AdapterMessages.unknownService(request.method().name(), request.host(), request.encodedPath()), headers);
+            }
+        }
+        Flavor flavor = binding.protocol().json();
+        Flavor answerFlavor = flavor != null ? flavor : fallback;
+        if (operation.isEmpty()) {
+            String message = note == null && answerFlavor.isRest()
+                ? AdapterMessages.unknownRestOperation(binding.service(), request.method().name(), request.encodedPath())
+                : AdapterMessages.unknownOperation(binding.service(), operationName);
+            return JsonProtocolCodec.plainError(answerFlavor, UNKNOWN_OPERATION, 400, message, headers);
+        }
+        OperationBinding op = operation.get();
+        if (flavor == null) {
+            return JsonProtocolCodec.plainError(answerFlavor, UNSUPPORTED, 501,
+                AdapterMessages.unsupportedProtocol(binding.service(), op.name(), binding.protocol().name()), headers);
+        }
+
+        SdkRequest typed;
+        if (!flavor.isRest() || op.template() != null) {
+            SdkPojo builder = op.newRequestBuilder();
+            Map<String, String> labels = flavor.isRest() ? op.template().match(request.encodedPath(), query) : Map.of();
+            JsonProtocolCodec.decodeRequest(flavor, builder, request, body, labels == null ? Map.of() : labels, query);
+            typed = (SdkRequest) ((Buildable) builder).build();
+        } else {
+            // A REST service awssim ships no model for: its URI labels cannot be read without the
+            // template, so the typed request the interceptor noted is the best faithful source.
+            typed = note.request();
+        }
+
+        ServiceCall call = new ServiceCall(binding.clientInterface(), binding.service(), op.name(), typed,
+            request.firstMatchingHeader("amz-sdk-invocation-id").orElse(null), attemptOf(request),
+            credential.accessKeyId(), credential.region());
+        Instant at = engine.clock().instant();
+        Outcome outcome = engine.dispatch(call);
+        engine.record(call, at, outcome);
+        return encode(flavor, op, outcome, headers);
+    }
+
+    static WireResponse encode(Flavor flavor, OperationBinding op, Outcome outcome, Map<String, List<String>> headers) {
+        if (outcome instanceof Outcome.Response) {
+            return JsonProtocolCodec.encodeResponse(flavor, (SdkPojo) ((Outcome.Response) outcome).response(),
+                op.successStatus(), headers);
+        }
+        if (outcome instanceof Outcome.ServiceError) {
+            Outcome.ServiceError e = (Outcome.ServiceError) outcome;
+            return JsonProtocolCodec.encodeError(flavor, e.exception(), e.errorCode(), e.httpStatus(), headers);
+        }
+        throw new IllegalStateException("awssim: a transport fault has no wire encoding: " + outcome);
+    }
+
+    private static Optional<ServiceBinding> bindingFromHost(Credential credential, String host) {
+        if (credential.service() != null) {
+            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(credential.service());
+            if (b.isPresent()) {
+                return b;
+            }
+        }
+        if (host == null) {
+            return Optional.empty();
+        }
+        // metering.marketplace.us-east-1.amazonaws.com: try the longest dotted prefix first
+        String[] labels = host.split("\\.");
+        for (int n = Math.min(labels.length, 3); n >= 1; n--) {
+            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(String.join(".", java.util.Arrays.copyOf(labels, n)));
+            if (b.isPresent()) {
+                return b;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Flavor flavorOf(SdkHttpRequest request) {
+        String contentType = request.firstMatchingHeader("Content-Type").orElse("");
+        if (contentType.startsWith("application/x-amz-json-1.0")) {
+            return Flavor.AWS_JSON_1_0;
+        }
+        if (contentType.startsWith("application/json")) {
+            return Flavor.REST_JSON_1;
+        }
+        return Flavor.AWS_JSON_1_1;
+    }
+
+    /** The SDK's attempt number from {@code amz-sdk-request: attempt=2; max=4}; 1 when absent. */
+    static int attemptOf(SdkHttpRequest request) {
+        String v = request.firstMatchingHeader("amz-sdk-request").orElse(null);
+        if (v == null) {
+            return 1;
+        }
+        for (String part : v.split(";")) {
+            String p = part.trim();
+            if (p.startsWith("attempt=")) {
+                try {
+                    return Integer.parseInt(p.substring("attempt=".length()).trim());
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** The SigV4 credential scope of a request: access key, region and signing name. */
+    record Credential(String accessKeyId, String region, String service) {
+        static Credential of(SdkHttpRequest request) {
+            String scope = null;
+            String auth = request.firstMatchingHeader("Authorization").orElse(null);
+            if (auth != null) {
+                int i = auth.indexOf("Credential=");
+                if (i >= 0) {
+                    int end = auth.indexOf(',', i);
+                    scope = auth.substring(i + "Credential=".length(), end < 0 ? auth.length() : end).trim();
+                }
+            } else {
+                List<String> q = request.rawQueryParameters().get("X-Amz-Credential");
+                scope = q == null || q.isEmpty() ? null : q.get(0);
+            }
+            if (scope == null) {
+                return new Credential(null, null, null);
+            }
+            String[] parts = scope.split("/");
+            return new Credential(parts[0], parts.length > 2 ? parts[2] : null, parts.length > 3 ? parts[3] : null);
+        }
+    }
+}
