@@ -176,6 +176,12 @@ public final class Simulation implements AutoCloseable {
             return this;
         }
 
+        /** The wall clock a live simulation clock follows; for awssim's own tests of live mode. */
+        Builder wallClock(Clock wallClock) {
+            this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+            return this;
+        }
+
         /** How many executions the journal keeps (the oldest are dropped first). Default 10,000. */
         public Builder journalCapacity(int capacity) {
             if (capacity < 1) {

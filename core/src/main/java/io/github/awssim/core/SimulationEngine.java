@@ -6,7 +6,7 @@ import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
-import io.github.awssim.core.services.metering.MeteringSimulator;
+import io.github.awssim.core.services.metering.internal.DefaultMeteringSimulator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -30,7 +30,7 @@ final class SimulationEngine implements Engine {
     static final String SIMULATION_CLOSED = "AwssimSimulationClosed";
 
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
-        MarketplaceMeteringClient.class, MeteringSimulator::new);
+        MarketplaceMeteringClient.class, DefaultMeteringSimulator::new);
     private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
 
     private final Simulation simulation;
@@ -155,10 +155,8 @@ final class SimulationEngine implements Engine {
     }
 
     private static Outcome backendFailure(ServiceCall call, ServiceErrors errors, Object backend, Throwable t) {
-        AwsServiceException e = errors.unmodeled(BACKEND_FAILURE, 400,
-            Messages.backendFailure(call.service(), call.operation(), backend, t));
-        e.initCause(t);
-        return errors.describe(e);
+        return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
+            Messages.backendFailure(call.service(), call.operation(), backend, t), t));
     }
 
     private static boolean implemented(Object backend, Method method) {

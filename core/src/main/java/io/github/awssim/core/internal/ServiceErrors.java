@@ -67,8 +67,14 @@ public final class ServiceErrors {
      * what the SDK itself builds from such an answer.
      */
     public AwsServiceException unmodeled(String code, int status, String message) {
+        return unmodeled(code, status, message, null);
+    }
+
+    /** As {@link #unmodeled(String, int, String)}, keeping what caused it (visible in the journal, not on the wire). */
+    public AwsServiceException unmodeled(String code, int status, String message, Throwable cause) {
         AwsServiceException.Builder b = builderOf(baseException);
         return b.message(message)
+            .cause(cause)
             .statusCode(status)
             .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName(service).build())
             .build();

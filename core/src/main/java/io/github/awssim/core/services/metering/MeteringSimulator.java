@@ -1,34 +1,10 @@
 package io.github.awssim.core.services.metering;
 
-import io.github.awssim.core.internal.Engine;
-import io.github.awssim.core.internal.ServiceErrors;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
-import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
-import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
 
-/** AWS Marketplace Metering, simulated. (Skeleton: the full rule set lands with the metering work.) */
-public class MeteringSimulator implements MarketplaceMeteringClient {
-    private final Engine engine;
-    private final ServiceErrors errors = ServiceErrors.of(MarketplaceMeteringClient.class);
-
-    public MeteringSimulator(Engine engine) {
-        this.engine = engine;
-    }
-
-    @Override
-    public MeterUsageResponse meterUsage(MeterUsageRequest request) {
-        errors.validate("MeterUsage", request).ifPresent(e -> {
-            throw e;
-        });
-        return MeterUsageResponse.builder().meteringRecordId(engine.newUuid()).build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
-    }
+/**
+ * AWS Marketplace Metering, simulated: the backend awssim answers Metering calls with, and the typed
+ * API tests use to seed and read its state. Obtain it with {@code sim.metering()}.
+ */
+public interface MeteringSimulator extends MarketplaceMeteringClient {
 }

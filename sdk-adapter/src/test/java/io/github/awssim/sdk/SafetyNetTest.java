@@ -1,0 +1,57 @@
+package io.github.awssim.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.awssim.core.Simulation;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClientBuilder;
+
+/** Design decision 7: while a simulation is open, nothing reaches real AWS by accident. */
+class SafetyNetTest {
+    private final Simulation sim = Simulation.create();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private static MarketplaceMeteringClientBuilder realClient() {
+        return MarketplaceMeteringClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(Clients.CREDENTIALS);
+    }
+
+    @Test
+    void aClientOnAnotherHttpClientIsStoppedBeforeItLeavesForAws() {
+        MarketplaceMeteringClient real = realClient().build();
+
+        assertThatThrownBy(() -> real.meterUsage(b -> b.productCode("p").usageDimension("d").timestamp(sim.clock().instant())))
+            .isInstanceOfSatisfying(SdkClientException.class, e -> {
+                assertThat(e.numAttempts()).isEqualTo(1);
+                assertThat(e.getMessage())
+                    .startsWith("awssim: stopped a MarketplaceMetering.MeterUsage call that was about to leave for "
+                        + "https://metering.marketplace.us-east-1.amazonaws.com/")
+                    .contains(".httpClient(SimulatedHttpClient.create(sim))")
+                    .contains("-Dawssim.safetyNet=off");
+            });
+    }
+
+    @Test
+    void endpointsThatAreNotAwsAreLeftAlone() {
+        // A local emulator (LocalStack, a WireMock) is not real AWS: the request goes out and fails on its own.
+        MarketplaceMeteringClient local = realClient().endpointOverride(URI.create("http://127.0.0.1:9"))
+            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build();
+
+        assertThatThrownBy(() -> local.meterUsage(b -> b.productCode("p").usageDimension("d").timestamp(sim.clock().instant())))
+            .isInstanceOf(SdkClientException.class)
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("awssim:"));
+    }
+}
