@@ -32,6 +32,13 @@ final class SimulationEngine implements Engine {
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
         MarketplaceMeteringClient.class, DefaultMeteringSimulator::new);
     private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
+    /** Whether a backend class implements an operation method (rather than inheriting the interface default). */
+    private static final ClassValue<Map<Method, Boolean>> IMPLEMENTED = new ClassValue<>() {
+        @Override
+        protected Map<Method, Boolean> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private final Simulation simulation;
     private final SimulationClock clock;
@@ -160,11 +167,13 @@ final class SimulationEngine implements Engine {
     }
 
     private static boolean implemented(Object backend, Method method) {
-        try {
-            return !backend.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault();
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return IMPLEMENTED.get(backend.getClass()).computeIfAbsent(method, m -> {
+            try {
+                return !backend.getClass().getMethod(m.getName(), m.getParameterTypes()).isDefault();
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        });
     }
 
     private static boolean thrownByInterfaceDefault(Throwable t, Class<?> clientInterface) {

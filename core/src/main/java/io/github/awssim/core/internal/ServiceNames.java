@@ -1,6 +1,8 @@
 package io.github.awssim.core.internal;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 
@@ -10,6 +12,9 @@ import software.amazon.awssdk.core.SdkRequest;
  * {@code ...marketplacemetering.model.MeterUsageRequest}.
  */
 public final class ServiceNames {
+    /** Class.forName is costly on the per-call path; the answer never changes for a request type. */
+    private static final Map<Class<?>, Map<String, Optional<Class<? extends SdkClient>>>> INTERFACES = new ConcurrentHashMap<>();
+
     private ServiceNames() {
     }
 
@@ -27,6 +32,12 @@ public final class ServiceNames {
 
     /** The sync client interface of the service whose model package holds {@code requestType}. */
     public static Optional<Class<? extends SdkClient>> clientInterfaceOf(Class<? extends SdkRequest> requestType, String serviceName) {
+        return INTERFACES.computeIfAbsent(requestType, t -> new ConcurrentHashMap<>())
+            .computeIfAbsent(serviceName, n -> findClientInterface(requestType, n));
+    }
+
+    private static Optional<Class<? extends SdkClient>> findClientInterface(Class<? extends SdkRequest> requestType,
+                                                                            String serviceName) {
         String modelPackage = requestType.getPackageName();
         if (!modelPackage.endsWith(".model")) {
             return Optional.empty();
