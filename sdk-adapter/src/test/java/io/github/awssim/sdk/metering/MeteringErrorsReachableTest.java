@@ -194,7 +194,8 @@ class MeteringErrorsReachableTest {
             assertThat(e).isExactlyInstanceOf(MarketplaceMeteringException.class);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DryRunOperation");
             assertThat(e.statusCode()).isEqualTo(412);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Request would have succeeded, but DryRun flag is set.");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                "Request would have succeeded, but DryRun flag is set (MeterUsage: nothing was recorded).");
             assertThat(e.numAttempts()).isEqualTo(1);
             assertThat(sim.metering().records()).isEmpty();
         }

@@ -125,7 +125,7 @@ final class MeteringMessages {
     // ---- caller ------------------------------------------------------------------------------
 
     static String dryRun() {
-        return "Request would have succeeded, but DryRun flag is set.";
+        return "Request would have succeeded, but DryRun flag is set (MeterUsage: nothing was recorded).";
     }
 
     static String unauthorized(String operation, String account, String identity) {
