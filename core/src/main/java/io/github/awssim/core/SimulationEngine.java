@@ -6,7 +6,8 @@ import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
-import io.github.awssim.core.services.metering.internal.DefaultMeteringSimulator;
+import io.github.awssim.core.services.metering.MeteringSimulator;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -29,8 +30,12 @@ final class SimulationEngine implements Engine {
     static final String BACKEND_FAILURE = "AwssimBackendFailure";
     static final String SIMULATION_CLOSED = "AwssimSimulationClosed";
 
+    /**
+     * The simulators awssim ships, by the client interface they answer. Each has a package-private
+     * constructor taking the engine, called reflectively so the engine stays out of the public API.
+     */
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
-        MarketplaceMeteringClient.class, DefaultMeteringSimulator::new);
+        MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class));
     private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
     /** Whether a backend class implements an operation method (rather than inheriting the interface default). */
     private static final ClassValue<Map<Method, Boolean>> IMPLEMENTED = new ClassValue<>() {
@@ -55,6 +60,25 @@ final class SimulationEngine implements Engine {
         this.journal = new Journal(journalCapacity);
         this.random = new Random(seed);
         this.liveHandle = LiveSimulations.register(simulation);
+    }
+
+    private static Function<Engine, SdkClient> simulatorFactory(Class<? extends SdkClient> simulator) {
+        Constructor<? extends SdkClient> constructor;
+        try {
+            constructor = simulator.getDeclaredConstructor(Engine.class);
+            constructor.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        return engine -> {
+            try {
+                return constructor.newInstance(engine);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("awssim: cannot create " + simulator.getName(), e);
+            }
+        };
     }
 
     Journal journal() {
