@@ -1,0 +1,107 @@
+package io.github.awssim.samples;
+
+import io.github.awssim.core.Execution;
+import io.github.awssim.core.Simulation;
+import io.github.awssim.samples.metering.HourlyMeteringAgent;
+import io.github.awssim.samples.metering.HourlyMeteringAgent.Report;
+import io.github.awssim.sdk.SimulatedClients;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
+import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+
+/**
+ * README's first command: an hourly metering agent, written against the plain AWS SDK, run against
+ * AWS Marketplace Metering simulated in-process. No AWS account, no network.
+ */
+public final class Showcase {
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    private Showcase() {
+    }
+
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    static void run(PrintStream out) {
+        Simulation sim = Simulation.builder().startTime(Instant.parse("2026-06-01T09:05:00Z")).seed(2026).build();
+        out.println("awssim showcase: an hourly AWS Marketplace metering agent, no AWS account, no network");
+        out.println("  " + sim);
+        out.println();
+
+        // The only awssim line: a real MarketplaceMeteringClient bound to the simulation (virtual retry backoff).
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+        Map<String, Integer> usage = new TreeMap<>(Map.of("Users", 12, "Hosts", 3));
+        HourlyMeteringAgent agent = new HourlyMeteringAgent(metering, sim.clock(), "prod-showcase", hour -> usage);
+
+        out.println("1. Three hours of usage, reported at the top of each hour");
+        List<Report> lastHour = List.of();
+        for (int i = 0; i < 3; i++) {
+            sim.clock().advance(Duration.ofHours(1));
+            lastHour = agent.reportPreviousHour();
+            print(out, lastHour);
+        }
+
+        out.println();
+        out.println("2. The agent restarts and reports the last hour again: same ClientTokens, same record ids (replayed)");
+        HourlyMeteringAgent restarted = new HourlyMeteringAgent(metering, sim.clock(), "prod-showcase", hour -> usage);
+        List<Report> again = restarted.reportPreviousHour();
+        print(out, again);
+        out.println("   same record ids as the first report: "
+            + again.stream().map(Report::recordId).toList().equals(lastHour.stream().map(Report::recordId).toList()));
+
+        out.println();
+        out.println("3. Another process reports that hour again with another quantity and the SDK's random token");
+        Instant hour = sim.clock().instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        try {
+            metering.meterUsage(r -> r.productCode("prod-showcase").usageDimension("Users").usageQuantity(99).timestamp(hour));
+            out.println("   accepted (unexpected)");
+        } catch (DuplicateRequestException e) {
+            out.println("   DuplicateRequestException: " + e.awsErrorDetails().errorMessage());
+        }
+
+        out.println();
+        out.println("4. Metering throttles the next two calls; the SDK retries on its own");
+        sim.register(MarketplaceMeteringClient.class, new ThrottleFirstCalls(sim.metering(), 2));
+        sim.clock().advance(Duration.ofHours(1));
+        Instant beforeRetries = sim.clock().instant();
+        List<Report> reports = agent.reportPreviousHour();
+        print(out, reports);
+        for (Execution e : sim.journal().executions(MeterUsageRequest.class)) {
+            MeterUsageRequest r = e.request(MeterUsageRequest.class);
+            if (r.timestamp().equals(reports.get(0).hour())) {
+                out.println("   " + r.usageDimension() + ": " + e.attemptCount() + " attempt(s): "
+                    + e.attempts().stream().map(a -> a.outcome().label()).collect(Collectors.joining(", ")));
+            }
+        }
+        out.println("   the SDK's backoff passed on the simulation clock instead of sleeping: "
+            + Duration.between(beforeRetries, sim.clock().instant()).toMillis() + " ms of simulated time");
+        sim.register(MarketplaceMeteringClient.class, sim.metering());
+
+        out.println();
+        out.println("5. The journal: every call that reached the simulation, with its attempts");
+        out.print(indent(sim.journal().table()));
+        sim.close();
+    }
+
+    private static void print(PrintStream out, List<Report> reports) {
+        for (Report r : reports) {
+            out.printf("   %s  %-6s %3d  %-9s %s%n", HH_MM.format(r.hour()), r.dimension(), r.quantity(), r.status(),
+                r.recordId() != null ? "record " + r.recordId() : r.detail());
+        }
+    }
+
+    private static String indent(String table) {
+        return ("   " + table.replace("\n", "\n   ")).stripTrailing() + "\n";
+    }
+}

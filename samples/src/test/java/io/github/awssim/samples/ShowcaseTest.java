@@ -1,0 +1,38 @@
+package io.github.awssim.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** README's first command runs this main; CI runs it here so the showcase never rots. */
+class ShowcaseTest {
+    @Test
+    void theShowcaseShowsMeteringReplayDuplicateAndRetriedThrottling() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Showcase.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("09:00  Hosts    3  METERED   record ", "11:00  Users   12  METERED   record ");
+        assertThat(out).contains("same record ids as the first report: true");
+        assertThat(out).contains("DuplicateRequestException: MeterUsage: usage of product prod-showcase, dimension Users");
+        assertThat(out).contains("Hosts: 3 attempt(s): ThrottlingException, ThrottlingException, MeterUsageResponse");
+        assertThat(out).containsPattern("backoff passed on the simulation clock instead of sleeping: [1-9][0-9]* ms");
+        assertThat(out).contains("MarketplaceMetering.MeterUsage  3         MeterUsageResponse");
+        assertThat(out).doesNotContain("unexpected");
+    }
+
+    /** Everything but the SDK's own backoff jitter (ThreadLocalRandom inside the SDK) replays from the seed. */
+    @Test
+    void theSameSeedPrintsTheSameRun() {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        Showcase.run(new PrintStream(first, true, StandardCharsets.UTF_8));
+        Showcase.run(new PrintStream(second, true, StandardCharsets.UTF_8));
+        String jitter = "sleeping: [0-9]+ ms";
+        assertThat(second.toString(StandardCharsets.UTF_8).replaceAll(jitter, "sleeping: N ms"))
+            .isEqualTo(first.toString(StandardCharsets.UTF_8).replaceAll(jitter, "sleeping: N ms"));
+    }
+}
