@@ -152,12 +152,14 @@ public final class JsonProtocolCodec {
 
     /**
      * Encodes a service error the way AWS JSON services answer: the code in {@code x-amzn-ErrorType} and
-     * in {@code __type}, the message in {@code message}, and the exception's modeled members.
+     * in {@code __type}, the message in {@code message}, and the exception's modeled members. The message
+     * is the error details' message, else the exception's raw message exactly as the service raised it
+     * ({@code SdkException.rawMessage()}; {@code getMessage()} appends the SDK's diagnostics).
      */
     public static WireResponse encodeError(Flavor flavor, AwsServiceException e, String code, int status,
                                            Map<String, List<String>> headers) {
         String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-            ? e.awsErrorDetails().errorMessage() : rawMessage(e);
+            ? e.awsErrorDetails().errorMessage() : e.rawMessage();
         FieldIndex index = FieldIndex.of(e);
         if (flavor.isRest()) {
             HttpText.writeHeaders(e, headers);
@@ -175,16 +177,6 @@ public final class JsonProtocolCodec {
         WireResponse.put(headers, "x-amzn-ErrorType", code);
         WireResponse.put(headers, "Content-Type", flavor.contentType());
         return new WireResponse(status, headers, body);
-    }
-
-    /** The message as the service raised it, without the SDK's "(Service: ..., Status Code: ...)" suffix. */
-    private static String rawMessage(AwsServiceException e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return null;
-        }
-        int suffix = m.indexOf(" (Service: ");
-        return suffix >= 0 ? m.substring(0, suffix) : m;
     }
 
     /** A JSON error answer for a request awssim could not tie to a service or decode. */
