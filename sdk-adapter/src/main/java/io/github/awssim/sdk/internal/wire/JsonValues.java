@@ -87,10 +87,15 @@ public final class JsonValues {
     /** Reads one value of {@code field}'s type at the parser's current token. */
     public static Object readValue(JsonParser p, SdkField<?> field, String path) throws IOException {
         JsonToken t = p.currentToken();
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.DOCUMENT) {
+            // Before the null check: a JSON null in a document member is Document.fromNull(), not an
+            // absent member (SDK 2.40.2 JsonUnmarshallingParser.valueFor checks DOCUMENT first).
+            return readDocument(p);
+        }
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             expectScalar(p, JsonToken.VALUE_STRING, path, "a string");
             return p.getText();
@@ -150,9 +155,6 @@ public final class JsonValues {
                 map.put(key, readValue(p, value, path + "." + key));
             }
             return map;
-        }
-        if (type == MarshallingType.DOCUMENT) {
-            return readDocument(p);
         }
         p.skipChildren();
         return null;
@@ -218,6 +220,9 @@ public final class JsonValues {
 
     private static Document readDocument(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == null) {
+            throw mismatch("", "a JSON value", null);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Document> map = new LinkedHashMap<>();
