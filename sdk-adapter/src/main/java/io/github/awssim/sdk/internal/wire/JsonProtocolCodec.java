@@ -125,7 +125,7 @@ public final class JsonProtocolCodec {
             SdkField<?> explicit = index.explicitPayload();
             if (explicit != null) {
                 body = explicitPayload(explicit, explicit.getValueOrDefault(response));
-            } else if (!index.payload().isEmpty()) {
+            } else if (!index.body().isEmpty()) {
                 body = json(g -> JsonValues.writeStructure(g, response));
             } else {
                 body = new byte[0];
@@ -171,7 +171,7 @@ public final class JsonProtocolCodec {
             if (!modeledMessage && message != null) {
                 g.writeStringField("message", message);
             }
-            JsonValues.writeMembers(g, e, index.payload());
+            JsonValues.writeMembers(g, e, index.body());
             g.writeEndObject();
         });
         WireResponse.put(headers, "x-amzn-ErrorType", code);

@@ -326,10 +326,14 @@ public final class JsonValues {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    /** Writes {@code pojo}'s payload members as a JSON object; unset members and auto-constructed collections are left out. */
+    /**
+     * Writes {@code pojo} as the JSON object of a response body or nested structure: the members the SDK's
+     * unmarshaller reads from a body ({@link FieldIndex#body()}); unset members and auto-constructed
+     * collections are left out.
+     */
     public static void writeStructure(JsonGenerator g, SdkPojo pojo) throws IOException {
         g.writeStartObject();
-        writeMembers(g, pojo, FieldIndex.of(pojo).payload());
+        writeMembers(g, pojo, FieldIndex.of(pojo).body());
         g.writeEndObject();
     }
 
