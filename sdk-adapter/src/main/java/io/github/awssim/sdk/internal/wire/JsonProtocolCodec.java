@@ -88,10 +88,13 @@ public final class JsonProtocolCodec {
     }
 
     private static Object readExplicitPayload(SdkField<?> field, byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
         MarshallingType<?> type = field.marshallingType();
+        if (body == null || body.length == 0) {
+            // An empty blob or string payload and an absent one are the same bytes on the wire; read them as
+            // the SDK's own JsonProtocolUnmarshaller does (2.40.2, L282-294): empty bytes, empty string.
+            return type == MarshallingType.SDK_BYTES ? SdkBytes.fromByteArray(new byte[0])
+                : type == MarshallingType.STRING ? "" : null;
+        }
         if (type == MarshallingType.SDK_BYTES) {
             return SdkBytes.fromByteArray(body);
         }
