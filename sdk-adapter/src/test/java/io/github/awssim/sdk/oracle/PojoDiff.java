@@ -9,6 +9,7 @@ import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
@@ -139,6 +140,9 @@ public final class PojoDiff {
                 b.append("...(").append(s.length()).append(" chars)");
             }
             return b.append('"').toString();
+        }
+        if (v instanceof Document) {
+            return "Document(" + v + ")";
         }
         if (v instanceof SdkBytes) {
             return "SdkBytes(" + ((SdkBytes) v).asByteArrayUnsafe().length + " bytes)";

@@ -34,12 +34,20 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * send (or reads back differently) proves nothing about awssim. Each restriction, with its reason:
  * <ul>
  *   <li><b>URI labels</b> ({@code PATH}/{@code GREEDY_PATH}) are never empty: {@code PathMarshaller}
- *       rejects an empty label ("cannot be empty").</li>
+ *       rejects an empty label ("cannot be empty"); greedy labels do not start with '/', which
+ *       {@code GreedyPathMarshaller} strips.</li>
+ *   <li><b>Query lists and maps</b> have 1..3 entries: an empty one puts no parameter on the wire
+ *       ({@code QueryParamMarshaller.LIST/MAP} loop over the entries), so it reads back as absent.</li>
+ *   <li><b>Query maps</b> have no key equal to a named query member of the same request: both would be the
+ *       same query parameter.</li>
+ *   <li><b>{@code @httpResponseCode}</b> members are 2xx statuses that allow a body: any other status makes the
+ *       SDK read the answer as an error.</li>
  *   <li><b>Header values</b> are printable ASCII without leading or trailing blanks: HTTP header values
  *       carry no control characters and intermediaries trim surrounding whitespace (RFC 7230 §3.2), and the
  *       SDK's {@code HeaderMarshaller.LIST} skips blank list elements and sends nothing for an empty list,
  *       so header lists have 1..3 non-blank elements. {@code @jsonvalue} headers are base64 on the wire and
- *       take any string.</li>
+ *       take any string but the empty one: its base64 is an empty header value, which the SDK reads as no
+ *       header at all ({@code DefaultSdkHttpFullResponse.firstMatchingHeader}).</li>
  *   <li><b>Prefix-map header keys</b> are lowercase tokens: header names are case-insensitive, so only a
  *       lowercase key reads back as itself.</li>
  *   <li><b>Timestamps</b> lie between 1900 and 2200 (ISO 8601 and RFC 822 print four-digit years and the
@@ -78,10 +86,17 @@ public final class RandomPojos {
 
     private final Random random;
     private final long seed;
+    private final int maxDepth;
 
     public RandomPojos(long seed) {
+        this(seed, MAX_DEPTH);
+    }
+
+    /** A generator with a lower depth bound, for shapes that recurse through several members. */
+    public RandomPojos(long seed, int maxDepth) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.maxDepth = maxDepth;
     }
 
     public long seed() {
@@ -137,11 +152,23 @@ public final class RandomPojos {
             return;
         }
         for (SdkField<?> f : fields) {
-            Object v = value(f, locationOf(f), depth);
+            Object v = f.location() == MarshallLocation.STATUS_CODE ? statusCode() : value(f, locationOf(f), depth);
+            if (v instanceof Map && f.location() == MarshallLocation.QUERY_PARAM) {
+                // A query map shares the query string with the named query members: a key equal to one of
+                // their names would be the same parameter twice, which no service can tell apart.
+                for (SdkField<?> other : fields) {
+                    ((Map<?, ?>) v).remove(other.locationName());
+                }
+            }
             if (v != null) {
                 f.set(builder, v);
             }
         }
+    }
+
+    /** A success status for an {@code @httpResponseCode} member: 2xx (others are errors), none that forbids a body. */
+    private Integer statusCode() {
+        return pick(200, 201, 202, 203, 206, 299);
     }
 
     private static MarshallLocation locationOf(SdkField<?> f) {
@@ -196,7 +223,7 @@ public final class RandomPojos {
             return bytes();
         }
         if (type == MarshallingType.SDK_POJO) {
-            if (depth >= MAX_DEPTH) {
+            if (depth >= maxDepth) {
                 return null;
             }
             SdkPojo nested = field.constructor().get();
@@ -205,7 +232,8 @@ public final class RandomPojos {
         }
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            int size = location == MarshallLocation.HEADER ? 1 + random.nextInt(3) : size(depth, member);
+            int size = location == MarshallLocation.HEADER || location == MarshallLocation.QUERY_PARAM
+                ? 1 + random.nextInt(3) : size(depth, member);
             List<Object> list = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 Object e = value(member, location, depth + 1);
@@ -217,7 +245,7 @@ public final class RandomPojos {
         }
         if (type == MarshallingType.MAP) {
             SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
-            int size = size(depth, valueField);
+            int size = location == MarshallLocation.QUERY_PARAM ? 1 + random.nextInt(3) : size(depth, valueField);
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < size; i++) {
                 String key = location == MarshallLocation.HEADER ? headerToken() : mapKey(i);
@@ -235,7 +263,7 @@ public final class RandomPojos {
     }
 
     private int size(int depth, SdkField<?> element) {
-        if (depth >= MAX_DEPTH && element.marshallingType() == MarshallingType.SDK_POJO) {
+        if (depth >= maxDepth && element.marshallingType() == MarshallingType.SDK_POJO) {
             return 0;
         }
         // 0 (empty, still sent), 1, or several: all three are distinct cases on the wire.
@@ -250,12 +278,21 @@ public final class RandomPojos {
 
     private String string(SdkField<?> field, MarshallLocation location) {
         switch (location) {
-            case HEADER:
-                return field.containsTrait(JsonValueTrait.class) ? anyString() : headerValue();
-            case PATH:
-            case GREEDY_PATH: {
+            case HEADER: {
+                if (!field.containsTrait(JsonValueTrait.class)) {
+                    return headerValue();
+                }
+                String s = anyString();
+                return s.isEmpty() ? "{}" : s;
+            }
+            case PATH: {
                 String s = anyString();
                 return s.isEmpty() ? "label" : s;
+            }
+            case GREEDY_PATH: {
+                // GreedyPathMarshaller drops one leading '/' ({Key+} is already after a slash).
+                String s = anyString().replaceFirst("^/+", "");
+                return s.isEmpty() ? "label/more" : s;
             }
             default:
                 return anyString();
