@@ -26,6 +26,11 @@ public final class AdapterMessages {
         return "awssim: " + service + " has no operation " + operation + " in the AWS SDK on the classpath.";
     }
 
+    public static String missingTarget(String service, String targetPrefix, String target) {
+        return "awssim: " + service + " speaks AWS JSON, which names the operation in the X-Amz-Target header ("
+            + targetPrefix + ".<Operation>); this request has " + (target == null ? "none." : "'" + target + "'.");
+    }
+
     public static String unknownRestOperation(String service, String method, String path) {
         return "awssim: " + service + " has no operation bound to " + method + " " + path + ".";
     }

@@ -80,6 +80,12 @@ public final class Gateway {
                 operation = binding == null ? Optional.empty() : binding.operation(operationName);
             } else {
                 binding = bindingFromHost(credential, request.host()).orElse(null);
+                if (binding != null && binding.protocol().json() != null && !binding.protocol().json().isRest()) {
+                    // awsJson names the operation only in X-Amz-Target: without one there is nothing to match.
+                    return JsonProtocolCodec.plainError(binding.protocol().json(), UNKNOWN_OPERATION, 400,
+                        AdapterMessages.missingTarget(binding.service(),
+                            binding.model().flatMap(m -> m.targetPrefix()).orElse(binding.service()), target), headers);
+                }
                 operation = binding == null ? Optional.empty()
                     : binding.matchRest(request.method().name(), request.encodedPath(), query);
                 operationName = operation.map(OperationBinding::name).orElse(request.method() + " " + request.encodedPath());

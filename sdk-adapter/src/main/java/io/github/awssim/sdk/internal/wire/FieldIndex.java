@@ -18,6 +18,7 @@ public final class FieldIndex {
     private static final Map<Class<?>, FieldIndex> CACHE = new ConcurrentHashMap<>();
 
     private final List<SdkField<?>> payload = new ArrayList<>();
+    private final List<SdkField<?>> body = new ArrayList<>();
     private final Map<String, SdkField<?>> payloadByName = new HashMap<>();
     private final List<SdkField<?>> headers = new ArrayList<>();
     private final List<SdkField<?>> query = new ArrayList<>();
@@ -41,16 +42,19 @@ public final class FieldIndex {
                     break;
                 case QUERY_PARAM:
                     query.add(f);
+                    body.add(f);
                     break;
                 case PATH:
                 case GREEDY_PATH:
                     path.add(f);
+                    body.add(f);
                     break;
                 case STATUS_CODE:
                     statusCode = f;
                     break;
                 default:
                     payload.add(f);
+                    body.add(f);
                     payloadByName.put(f.locationName(), f);
                     break;
             }
@@ -63,6 +67,15 @@ public final class FieldIndex {
 
     public List<SdkField<?>> payload() {
         return payload;
+    }
+
+    /**
+     * The members an answer carries in its JSON body: the payload members and also those bound to the URI
+     * or query string, which the SDK's unmarshaller reads from the body of a response, an error or a
+     * nested structure (SDK 2.40.2 {@code JsonUnmarshallingParser.isPayloadUnmarshalling}, L163-173).
+     */
+    public List<SdkField<?>> body() {
+        return body;
     }
 
     public SdkField<?> payloadField(String wireName) {

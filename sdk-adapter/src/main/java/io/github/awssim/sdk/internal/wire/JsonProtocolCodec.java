@@ -88,10 +88,13 @@ public final class JsonProtocolCodec {
     }
 
     private static Object readExplicitPayload(SdkField<?> field, byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
         MarshallingType<?> type = field.marshallingType();
+        if (body == null || body.length == 0) {
+            // An empty blob or string payload and an absent one are the same bytes on the wire; read them as
+            // the SDK's own JsonProtocolUnmarshaller does (2.40.2, L282-294): empty bytes, empty string.
+            return type == MarshallingType.SDK_BYTES ? SdkBytes.fromByteArray(new byte[0])
+                : type == MarshallingType.STRING ? "" : null;
+        }
         if (type == MarshallingType.SDK_BYTES) {
             return SdkBytes.fromByteArray(body);
         }
@@ -125,7 +128,7 @@ public final class JsonProtocolCodec {
             SdkField<?> explicit = index.explicitPayload();
             if (explicit != null) {
                 body = explicitPayload(explicit, explicit.getValueOrDefault(response));
-            } else if (!index.payload().isEmpty()) {
+            } else if (!index.body().isEmpty()) {
                 body = json(g -> JsonValues.writeStructure(g, response));
             } else {
                 body = new byte[0];
@@ -152,12 +155,14 @@ public final class JsonProtocolCodec {
 
     /**
      * Encodes a service error the way AWS JSON services answer: the code in {@code x-amzn-ErrorType} and
-     * in {@code __type}, the message in {@code message}, and the exception's modeled members.
+     * in {@code __type}, the message in {@code message}, and the exception's modeled members. The message
+     * is the error details' message, else the exception's raw message exactly as the service raised it
+     * ({@code SdkException.rawMessage()}; {@code getMessage()} appends the SDK's diagnostics).
      */
     public static WireResponse encodeError(Flavor flavor, AwsServiceException e, String code, int status,
                                            Map<String, List<String>> headers) {
         String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-            ? e.awsErrorDetails().errorMessage() : rawMessage(e);
+            ? e.awsErrorDetails().errorMessage() : e.rawMessage();
         FieldIndex index = FieldIndex.of(e);
         if (flavor.isRest()) {
             HttpText.writeHeaders(e, headers);
@@ -169,22 +174,12 @@ public final class JsonProtocolCodec {
             if (!modeledMessage && message != null) {
                 g.writeStringField("message", message);
             }
-            JsonValues.writeMembers(g, e, index.payload());
+            JsonValues.writeMembers(g, e, index.body());
             g.writeEndObject();
         });
         WireResponse.put(headers, "x-amzn-ErrorType", code);
         WireResponse.put(headers, "Content-Type", flavor.contentType());
         return new WireResponse(status, headers, body);
-    }
-
-    /** The message as the service raised it, without the SDK's "(Service: ..., Status Code: ...)" suffix. */
-    private static String rawMessage(AwsServiceException e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return null;
-        }
-        int suffix = m.indexOf(" (Service: ");
-        return suffix >= 0 ? m.substring(0, suffix) : m;
     }
 
     /** A JSON error answer for a request awssim could not tie to a service or decode. */

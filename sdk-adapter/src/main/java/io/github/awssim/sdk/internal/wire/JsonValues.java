@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,9 +60,17 @@ public final class JsonValues {
 
     // ---- reading -----------------------------------------------------------------------------
 
-    /** Reads the JSON object the parser is positioned on into {@code builder}'s payload members. */
+    /** Reads the JSON object the parser is positioned on (the whole body) into {@code builder}'s payload members. */
     public static void readStructure(JsonParser p, SdkPojo builder) throws IOException {
-        expect(p, JsonToken.START_OBJECT, "a JSON object");
+        readStructure(p, builder, "");
+    }
+
+    /**
+     * Reads the JSON object the parser is positioned on into {@code builder}'s payload members;
+     * {@code path} names the object in error messages ({@code UsageAllocations.2}), empty for the body.
+     */
+    static void readStructure(JsonParser p, SdkPojo builder, String path) throws IOException {
+        expect(p, JsonToken.START_OBJECT, path, "a JSON object");
         FieldIndex index = FieldIndex.of(builder);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -71,36 +80,29 @@ public final class JsonValues {
                 p.skipChildren(); // AWS JSON front ends ignore members they do not know
                 continue;
             }
-            field.set(builder, readValue(p, field, name));
+            field.set(builder, readValue(p, field, path.isEmpty() ? name : path + "." + name));
         }
     }
 
     /** Reads one value of {@code field}'s type at the parser's current token. */
     public static Object readValue(JsonParser p, SdkField<?> field, String path) throws IOException {
         JsonToken t = p.currentToken();
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.DOCUMENT) {
+            // Before the null check: a JSON null in a document member is Document.fromNull(), not an
+            // absent member (SDK 2.40.2 JsonUnmarshallingParser.valueFor checks DOCUMENT first).
+            return readDocument(p);
+        }
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             expectScalar(p, JsonToken.VALUE_STRING, path, "a string");
             return p.getText();
         }
-        if (type == MarshallingType.INTEGER) {
-            expectScalar(p, JsonToken.VALUE_NUMBER_INT, path, "an integer");
-            return p.getIntValue();
-        }
-        if (type == MarshallingType.LONG) {
-            expectScalar(p, JsonToken.VALUE_NUMBER_INT, path, "an integer");
-            return p.getLongValue();
-        }
-        if (type == MarshallingType.SHORT) {
-            expectScalar(p, JsonToken.VALUE_NUMBER_INT, path, "an integer");
-            return p.getShortValue();
-        }
-        if (type == MarshallingType.BYTE) {
-            expectScalar(p, JsonToken.VALUE_NUMBER_INT, path, "an integer");
-            return p.getByteValue();
+        if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT
+            || type == MarshallingType.BYTE) {
+            return readInteger(p, type, path);
         }
         if (type == MarshallingType.DOUBLE) {
             return t == JsonToken.VALUE_STRING ? nonFinite(p.getText(), path) : number(p, path).getDoubleValue();
@@ -130,11 +132,11 @@ public final class JsonValues {
         }
         if (type == MarshallingType.SDK_POJO) {
             SdkPojo nested = field.constructor().get();
-            readStructure(p, nested);
+            readStructure(p, nested, path);
             return ((Buildable) nested).build();
         }
         if (type == MarshallingType.LIST) {
-            expect(p, JsonToken.START_ARRAY, path + " as a JSON array");
+            expect(p, JsonToken.START_ARRAY, path, "a JSON array");
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             List<Object> list = new ArrayList<>();
             int i = 0;
@@ -144,7 +146,7 @@ public final class JsonValues {
             return list;
         }
         if (type == MarshallingType.MAP) {
-            expect(p, JsonToken.START_OBJECT, path + " as a JSON object");
+            expect(p, JsonToken.START_OBJECT, path, "a JSON object");
             SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> map = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -154,17 +156,41 @@ public final class JsonValues {
             }
             return map;
         }
-        if (type == MarshallingType.DOCUMENT) {
-            return readDocument(p);
-        }
         p.skipChildren();
         return null;
+    }
+
+    /**
+     * An integral member; a number outside the type's range is the client's error, named by path, as the
+     * SDK's own {@code JsonUnmarshallingParser.simpleValueFor} reads it ({@code getIntValue()} and kin).
+     */
+    private static Object readInteger(JsonParser p, MarshallingType<?> type, String path) throws IOException {
+        String what = type == MarshallingType.INTEGER ? "an integer" : type == MarshallingType.LONG ? "a long"
+            : type == MarshallingType.SHORT ? "a short" : "a byte";
+        expectScalar(p, JsonToken.VALUE_NUMBER_INT, path, what);
+        try {
+            if (type == MarshallingType.INTEGER) {
+                return p.getIntValue();
+            }
+            if (type == MarshallingType.LONG) {
+                return p.getLongValue();
+            }
+            return type == MarshallingType.SHORT ? (Object) p.getShortValue() : (Object) p.getByteValue();
+        } catch (InputCoercionException e) {
+            throw new MalformedRequestException("SerializationException",
+                "Value " + p.getText() + " at '" + path + "' is out of range for " + what);
+        }
     }
 
     private static Instant readInstant(JsonParser p, SdkField<?> field, String path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return epochSeconds(p.getDecimalValue());
+            try {
+                return epochSeconds(p.getDecimalValue());
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw new MalformedRequestException("SerializationException",
+                    "Value " + p.getText() + " at '" + path + "' is not a valid timestamp");
+            }
         }
         if (t == JsonToken.VALUE_STRING) {
             TimestampFormatTrait.Format format = field.getOptionalTrait(TimestampFormatTrait.class)
@@ -194,6 +220,9 @@ public final class JsonValues {
 
     private static Document readDocument(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == null) {
+            throw mismatch("", "a JSON value", null);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Document> map = new LinkedHashMap<>();
@@ -255,9 +284,9 @@ public final class JsonValues {
         }
     }
 
-    private static void expect(JsonParser p, JsonToken token, String what) {
+    private static void expect(JsonParser p, JsonToken token, String path, String what) {
         if (p.currentToken() != token) {
-            throw mismatch(what, what, p.currentToken());
+            throw mismatch(path, what, p.currentToken());
         }
     }
 
@@ -268,8 +297,9 @@ public final class JsonValues {
     }
 
     private static MalformedRequestException mismatch(String path, String expected, JsonToken actual) {
-        return new MalformedRequestException("SerializationException",
-            "Expected " + expected + " at '" + path + "' but found " + describe(actual));
+        return new MalformedRequestException("SerializationException", path.isEmpty()
+            ? "Expected the request body to be " + expected + " but found " + describe(actual)
+            : "Expected " + expected + " at '" + path + "' but found " + describe(actual));
     }
 
     private static String describe(JsonToken t) {
@@ -296,10 +326,14 @@ public final class JsonValues {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    /** Writes {@code pojo}'s payload members as a JSON object; unset members and auto-constructed collections are left out. */
+    /**
+     * Writes {@code pojo} as the JSON object of a response body or nested structure: the members the SDK's
+     * unmarshaller reads from a body ({@link FieldIndex#body()}); unset members and auto-constructed
+     * collections are left out.
+     */
     public static void writeStructure(JsonGenerator g, SdkPojo pojo) throws IOException {
         g.writeStartObject();
-        writeMembers(g, pojo, FieldIndex.of(pojo).payload());
+        writeMembers(g, pojo, FieldIndex.of(pojo).body());
         g.writeEndObject();
     }
 
