@@ -171,9 +171,20 @@ final class Partition {
     // ledgers
     private final Map<HourKey, Entry> hourly = new HashMap<>();
     private final Map<BatchKey, Entry> batch = new HashMap<>();
-    private final Map<String, TokenUse> clientTokens = new HashMap<>();
+    /**
+     * The most recent {@link #CLIENT_TOKENS_REMEMBERED} ClientTokens, so a long-running simulation (a
+     * benchmark, an app in server mode) stays bounded; a forgotten token is treated as new.
+     */
+    private final Map<String, TokenUse> clientTokens = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TokenUse> eldest) {
+            return size() > CLIENT_TOKENS_REMEMBERED;
+        }
+    };
     private final Set<List<String>> registrations = new HashSet<>();
     private final List<MeteringRecord> records = new ArrayList<>();
+
+    static final int CLIENT_TOKENS_REMEMBERED = 100_000;
 
     Partition(String accountId, String region, Supplier<String> uuids) {
         this.accountId = accountId;
