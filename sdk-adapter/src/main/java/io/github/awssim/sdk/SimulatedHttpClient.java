@@ -83,7 +83,7 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
                 byte[] body = null;
                 if (request.contentStreamProvider().isPresent()) {
                     try (InputStream in = request.contentStreamProvider().get().newStream()) {
-                        body = in.readAllBytes();
+                        body = readBody(in, request.httpRequest());
                     }
                 }
                 WireResponse answer = Gateway.handle(engine.get(), request.httpRequest(), body);
@@ -114,6 +114,37 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             done.completeExceptionally(failure);
         });
         return done;
+    }
+
+    /** Reads the whole body; with a Content-Length, into an array of exactly that size (no 8 KiB chunking). */
+    private static byte[] readBody(InputStream in, SdkHttpRequest request) throws IOException {
+        long declared = request.firstMatchingHeader("Content-Length").map(SimulatedHttpClient::parseLength).orElse(-1L);
+        if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
+            return in.readAllBytes();
+        }
+        byte[] body = new byte[(int) declared];
+        int n = in.readNBytes(body, 0, body.length);
+        if (n < body.length) {
+            return java.util.Arrays.copyOf(body, n);
+        }
+        int more = in.read();
+        if (more < 0) {
+            return body;
+        }
+        // More bytes than declared: keep everything, as a plain read would.
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(body.length + 64);
+        all.write(body, 0, body.length);
+        all.write(more);
+        in.transferTo(all);
+        return all.toByteArray();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static SdkHttpFullResponse toSdk(WireResponse answer) {

@@ -177,24 +177,24 @@ public final class Gateway {
     /** The SDK's attempt number from {@code amz-sdk-request: attempt=2; max=4}; 1 when absent. */
     static int attemptOf(SdkHttpRequest request) {
         String v = request.firstMatchingHeader("amz-sdk-request").orElse(null);
-        if (v == null) {
+        int at = v == null ? -1 : v.indexOf("attempt=");
+        if (at < 0) {
             return 1;
         }
-        for (String part : v.split(";")) {
-            String p = part.trim();
-            if (p.startsWith("attempt=")) {
-                try {
-                    return Integer.parseInt(p.substring("attempt=".length()).trim());
-                } catch (NumberFormatException e) {
-                    return 1;
-                }
+        int n = 0;
+        for (int i = at + "attempt=".length(); i < v.length() && Character.isDigit(v.charAt(i)); i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+            if (n > 1_000_000) {
+                return 1;
             }
         }
-        return 1;
+        return n == 0 ? 1 : n;
     }
 
     /** The SigV4 credential scope of a request: access key, region and signing name. */
     record Credential(String accessKeyId, String region, String service) {
+        private static final Credential NONE = new Credential(null, null, null);
+
         static Credential of(SdkHttpRequest request) {
             String scope = null;
             String auth = request.firstMatchingHeader("Authorization").orElse(null);
@@ -209,10 +209,16 @@ public final class Gateway {
                 scope = q == null || q.isEmpty() ? null : q.get(0);
             }
             if (scope == null) {
-                return new Credential(null, null, null);
+                return NONE;
             }
-            String[] parts = scope.split("/");
-            return new Credential(parts[0], parts.length > 2 ? parts[2] : null, parts.length > 3 ? parts[3] : null);
+            // <access key>/<date>/<region>/<service>/aws4_request, parsed without a regex split on every call
+            int a = scope.indexOf('/');
+            int b = a < 0 ? -1 : scope.indexOf('/', a + 1);
+            int c = b < 0 ? -1 : scope.indexOf('/', b + 1);
+            int d = c < 0 ? -1 : scope.indexOf('/', c + 1);
+            return new Credential(a < 0 ? scope : scope.substring(0, a),
+                c < 0 ? null : scope.substring(b + 1, c),
+                c < 0 ? null : scope.substring(c + 1, d < 0 ? scope.length() : d));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import java.util.regex.Pattern;
 
 /**
  * Checks a typed request against its operation's model constraints (required members, lengths, ranges,
@@ -43,9 +44,66 @@ public final class ConstraintValidator {
 
     /** Validates {@code request} against {@code operation}'s input shape; empty when it passes. */
     public static List<Violation> validate(OperationModel operation, SdkPojo request) {
-        List<Violation> out = new ArrayList<>();
-        operation.input().ifPresent(shape -> structure(shape, request, "", out));
+        ShapeModel input = operation.input().orElse(null);
+        if (input == null) {
+            return List.of();
+        }
+        List<Violation> out = new ArrayList<>(0);
+        structure(input, request, null, out);
         return out;
+    }
+
+    /**
+     * A member path built only when a violation needs it: validation of a valid request (the common case)
+     * allocates no strings.
+     */
+    private static final class Path {
+        private final Path parent;
+        private final String member;
+        private final int index;
+
+        private Path(Path parent, String member, int index) {
+            this.parent = parent;
+            this.member = member;
+            this.index = index;
+        }
+
+        static Path member(Path parent, String memberName) {
+            return new Path(parent, memberName, 0);
+        }
+
+        static Path element(Path parent, int oneBased) {
+            return new Path(parent, null, oneBased);
+        }
+
+        static Path mapKey(Path parent) {
+            return new Path(parent, "key", -1);
+        }
+
+        static Path mapValue(Path parent, String key) {
+            return new Path(parent, key, -1);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            render(b);
+            return b.toString();
+        }
+
+        private void render(StringBuilder b) {
+            if (parent != null) {
+                parent.render(b);
+                b.append('.');
+            }
+            if (member == null) {
+                b.append(index).append(".member");
+            } else if (index == -1) {
+                b.append(member);
+            } else {
+                b.append(Character.toLowerCase(member.charAt(0))).append(member, 1, member.length());
+            }
+        }
     }
 
     /** The AWS summary line for a list of violations: {@code 2 validation errors detected: ...; ...}. */
@@ -61,21 +119,20 @@ public final class ConstraintValidator {
         return b.toString();
     }
 
-    private static void structure(ShapeModel shape, SdkPojo pojo, String prefix, List<Violation> out) {
+    private static void structure(ShapeModel shape, SdkPojo pojo, Path at, List<Violation> out) {
         for (SdkField<?> field : pojo.sdkFields()) {
-            Optional<MemberModel> member = shape.member(field.memberName());
-            if (member.isEmpty()) {
+            MemberModel member = shape.members().get(field.memberName());
+            if (member == null) {
                 continue; // the SDK knows a member the shipped model lacks: nothing to check it against
             }
             Object value = field.getValueOrDefault(pojo);
-            String path = prefix + lowerFirst(field.memberName());
             if (value == null || isAutoConstructEmpty(value)) {
                 if (shape.required().contains(field.memberName())) {
-                    out.add(new Violation(path, null, "Member must not be null"));
+                    out.add(new Violation(Path.member(at, field.memberName()).toString(), null, "Member must not be null"));
                 }
                 continue;
             }
-            value(member.get().shape(), value, path, out);
+            value(member.shape(), value, at, field.memberName(), out);
         }
     }
 
@@ -84,11 +141,20 @@ public final class ConstraintValidator {
             || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap;
     }
 
+    /** Checks one value; its path is {@code parent} plus {@code name} (a member name), built lazily. */
+    private static void value(ShapeModel shape, Object value, Path parent, String name, List<Violation> out) {
+        value(shape, value, () -> name == null ? parent : Path.member(parent, name), out);
+    }
+
+    private interface LazyPath {
+        Path get();
+    }
+
     @SuppressWarnings("unchecked")
-    private static void value(ShapeModel shape, Object value, String path, List<Violation> out) {
+    private static void value(ShapeModel shape, Object value, LazyPath at, List<Violation> out) {
         switch (shape.type()) {
             case "string":
-                string(shape, value.toString(), path, out);
+                string(shape, value.toString(), at, out);
                 break;
             case "integer":
             case "long":
@@ -97,41 +163,50 @@ public final class ConstraintValidator {
             case "bigdecimal":
             case "short":
             case "byte":
-                number(shape, value, path, out);
+                number(shape, value, at, out);
                 break;
             case "blob":
                 if (value instanceof SdkBytes) {
-                    length(shape, ((SdkBytes) value).asByteArray().length, value, path, out);
+                    length(shape, ((SdkBytes) value).asByteArrayUnsafe().length, value, at, out);
                 }
                 break;
-            case "list":
+            case "list": {
                 List<Object> list = (List<Object>) value;
-                length(shape, list.size(), value, path, out);
-                ShapeModel member = shape.listMember().orElse(null);
-                for (int i = 0; member != null && i < list.size(); i++) {
-                    Object element = list.get(i);
-                    if (element != null) {
-                        value(member, element, path + "." + (i + 1) + ".member", out);
+                length(shape, list.size(), value, at, out);
+                ShapeModel member = shape.listMemberOrNull();
+                if (member != null && !list.isEmpty()) {
+                    Path here = at.get();
+                    for (int i = 0; i < list.size(); i++) {
+                        Object element = list.get(i);
+                        if (element != null) {
+                            int oneBased = i + 1;
+                            value(member, element, () -> Path.element(here, oneBased), out);
+                        }
                     }
                 }
                 break;
-            case "map":
+            }
+            case "map": {
                 Map<String, Object> map = (Map<String, Object>) value;
-                length(shape, map.size(), value, path, out);
-                ShapeModel key = shape.mapKey().orElse(null);
-                ShapeModel val = shape.mapValue().orElse(null);
-                for (Map.Entry<String, Object> e : map.entrySet()) {
-                    if (key != null) {
-                        value(key, e.getKey(), path + ".key", out);
-                    }
-                    if (val != null && e.getValue() != null) {
-                        value(val, e.getValue(), path + "." + e.getKey(), out);
+                length(shape, map.size(), value, at, out);
+                ShapeModel key = shape.mapKeyOrNull();
+                ShapeModel val = shape.mapValueOrNull();
+                if (!map.isEmpty() && (key != null || val != null)) {
+                    Path here = at.get();
+                    for (Map.Entry<String, Object> e : map.entrySet()) {
+                        if (key != null) {
+                            value(key, e.getKey(), () -> Path.mapKey(here), out);
+                        }
+                        if (val != null && e.getValue() != null) {
+                            value(val, e.getValue(), () -> Path.mapValue(here, e.getKey()), out);
+                        }
                     }
                 }
                 break;
+            }
             case "structure":
                 if (value instanceof SdkPojo) {
-                    structure(shape, (SdkPojo) value, path + ".", out);
+                    structure(shape, (SdkPojo) value, at.get(), out);
                 }
                 break;
             default:
@@ -139,62 +214,79 @@ public final class ConstraintValidator {
         }
     }
 
-    private static void string(ShapeModel shape, String s, String path, List<Violation> out) {
-        length(shape, s.codePointCount(0, s.length()), s, path, out);
-        shape.pattern().ifPresent(p -> {
-            if (!p.matcher(s).find()) {
-                out.add(new Violation(path, s, "Member must satisfy regular expression pattern: " + shape.patternSource()));
-            }
-        });
-        shape.enumValues().ifPresent(values -> {
-            if (!values.contains(s)) {
-                out.add(new Violation(path, s, "Member must satisfy enum value set: " + values));
-            }
-        });
+    private static void string(ShapeModel shape, String s, LazyPath at, List<Violation> out) {
+        if (shape.minBound() != null || shape.maxBound() != null) {
+            length(shape, s.codePointCount(0, s.length()), s, at, out);
+        }
+        Pattern pattern = shape.patternOrNull();
+        if (pattern != null && !pattern.matcher(s).find()) {
+            out.add(new Violation(at.get().toString(), s,
+                "Member must satisfy regular expression pattern: " + shape.patternSource()));
+        }
+        List<String> values = shape.enumOrNull();
+        if (values != null && !values.contains(s)) {
+            out.add(new Violation(at.get().toString(), s, "Member must satisfy enum value set: " + values));
+        }
     }
 
-    private static void length(ShapeModel shape, long length, Object value, String path, List<Violation> out) {
-        shape.min().ifPresent(min -> {
-            if (BigDecimal.valueOf(length).compareTo(min) < 0) {
-                out.add(new Violation(path, value, "Member must have length greater than or equal to " + min.toPlainString()));
-            }
-        });
-        shape.max().ifPresent(max -> {
-            if (BigDecimal.valueOf(length).compareTo(max) > 0) {
-                out.add(new Violation(path, value, "Member must have length less than or equal to " + max.toPlainString()));
-            }
-        });
+    private static void length(ShapeModel shape, long length, Object value, LazyPath at, List<Violation> out) {
+        BigDecimal min = shape.minBound();
+        if (min != null && below(length, min, shape.minLong())) {
+            out.add(new Violation(at.get().toString(), value,
+                "Member must have length greater than or equal to " + min.toPlainString()));
+        }
+        BigDecimal max = shape.maxBound();
+        if (max != null && above(length, max, shape.maxLong())) {
+            out.add(new Violation(at.get().toString(), value,
+                "Member must have length less than or equal to " + max.toPlainString()));
+        }
     }
 
-    private static void number(ShapeModel shape, Object value, String path, List<Violation> out) {
-        BigDecimal v;
-        if (value instanceof BigDecimal) {
-            v = (BigDecimal) value;
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                return;
-            }
-            v = BigDecimal.valueOf(d);
-        } else if (value instanceof Number) {
-            v = BigDecimal.valueOf(((Number) value).longValue());
-        } else {
+    private static boolean below(long v, BigDecimal bound, Long exact) {
+        return exact != null ? v < exact : BigDecimal.valueOf(v).compareTo(bound) < 0;
+    }
+
+    private static boolean above(long v, BigDecimal bound, Long exact) {
+        return exact != null ? v > exact : BigDecimal.valueOf(v).compareTo(bound) > 0;
+    }
+
+    private static void number(ShapeModel shape, Object value, LazyPath at, List<Violation> out) {
+        BigDecimal min = shape.minBound();
+        BigDecimal max = shape.maxBound();
+        if (min == null && max == null) {
             return;
         }
-        shape.min().ifPresent(min -> {
-            if (v.compareTo(min) < 0) {
-                out.add(new Violation(path, value, "Member must have value greater than or equal to " + min.toPlainString()));
+        boolean tooSmall;
+        boolean tooBig;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long v = ((Number) value).longValue();
+            tooSmall = min != null && below(v, min, shape.minLong());
+            tooBig = max != null && above(v, max, shape.maxLong());
+        } else {
+            BigDecimal v;
+            if (value instanceof BigDecimal) {
+                v = (BigDecimal) value;
+            } else if (value instanceof Double || value instanceof Float) {
+                double d = ((Number) value).doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    return;
+                }
+                v = BigDecimal.valueOf(d);
+            } else {
+                return;
             }
-        });
-        shape.max().ifPresent(max -> {
-            if (v.compareTo(max) > 0) {
-                out.add(new Violation(path, value, "Member must have value less than or equal to " + max.toPlainString()));
-            }
-        });
+            tooSmall = min != null && v.compareTo(min) < 0;
+            tooBig = max != null && v.compareTo(max) > 0;
+        }
+        if (tooSmall) {
+            out.add(new Violation(at.get().toString(), value,
+                "Member must have value greater than or equal to " + min.toPlainString()));
+        }
+        if (tooBig) {
+            out.add(new Violation(at.get().toString(), value,
+                "Member must have value less than or equal to " + max.toPlainString()));
+        }
     }
 
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
 
 }

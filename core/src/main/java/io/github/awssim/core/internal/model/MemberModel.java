@@ -11,6 +11,7 @@ public final class MemberModel {
     private final String locationName;
     private final boolean idempotencyToken;
     private final ServiceModel service;
+    private ShapeModel target;
 
     MemberModel(String name, Map<String, Object> def, ServiceModel service) {
         this.name = name;
@@ -25,8 +26,13 @@ public final class MemberModel {
         return name;
     }
 
+    /** The member's shape (resolved once when the model loads). */
     public ShapeModel shape() {
-        return service.shape(shape);
+        return target;
+    }
+
+    void link() {
+        target = service.shape(shape);
     }
 
     /** uri, querystring, header, headers, statusCode; empty for the payload. */

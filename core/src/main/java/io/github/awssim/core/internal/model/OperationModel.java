@@ -17,6 +17,8 @@ public final class OperationModel {
     private final List<String> errors;
     private final boolean idempotent;
     private final ServiceModel service;
+    private ShapeModel input;
+    private ShapeModel output;
 
     @SuppressWarnings("unchecked")
     OperationModel(String name, Map<String, Object> def, ServiceModel service) {
@@ -64,11 +66,16 @@ public final class OperationModel {
     }
 
     public Optional<ShapeModel> input() {
-        return Optional.ofNullable(inputShape).map(service::shape);
+        return Optional.ofNullable(input);
     }
 
     public Optional<ShapeModel> output() {
-        return Optional.ofNullable(outputShape).map(service::shape);
+        return Optional.ofNullable(output);
+    }
+
+    void link() {
+        input = inputShape == null ? null : service.shape(inputShape);
+        output = outputShape == null ? null : service.shape(outputShape);
     }
 
     /** Shape names of the errors this operation models. */

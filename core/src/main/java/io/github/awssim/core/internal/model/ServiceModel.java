@@ -35,6 +35,8 @@ public final class ServiceModel {
         ((Map<String, Object>) tree.get("operations")).forEach((name, o) ->
             ops.put(name, new OperationModel(name, (Map<String, Object>) o, this)));
         this.operations = Collections.unmodifiableMap(ops);
+        shapeMap.values().forEach(ShapeModel::link);
+        ops.values().forEach(OperationModel::link);
         Map<String, Paginator> pages = new LinkedHashMap<>();
         Object pagination = tree.get("paginators");
         if (pagination instanceof Map) {

@@ -30,6 +30,12 @@ public final class ShapeModel {
     private final boolean union;
     private final String payload;
     private final ServiceModel service;
+    /** The bounds as longs when they are whole numbers that fit, so checks of lengths and integers stay primitive. */
+    private final Long minLong;
+    private final Long maxLong;
+    private ShapeModel listMemberShape;
+    private ShapeModel mapKeyShape;
+    private ShapeModel mapValueShape;
 
     @SuppressWarnings("unchecked")
     ShapeModel(String name, Map<String, Object> def, ServiceModel service) {
@@ -47,6 +53,8 @@ public final class ShapeModel {
             ? Collections.unmodifiableSet(new LinkedHashSet<>((List<String>) req)) : Set.of();
         this.min = decimal(def.get("min"));
         this.max = decimal(def.get("max"));
+        this.minLong = asLong(min);
+        this.maxLong = asLong(max);
         this.patternSource = (String) def.get("pattern");
         this.pattern = patternSource == null ? null : Pattern.compile(patternSource);
         Object en = def.get("enum");
@@ -60,6 +68,17 @@ public final class ShapeModel {
         this.errorCode = err instanceof Map ? (String) ((Map<String, Object>) err).get("code") : null;
         this.union = Boolean.TRUE.equals(def.get("union"));
         this.payload = (String) def.get("payload");
+    }
+
+    private static Long asLong(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     private static BigDecimal decimal(Object o) {
@@ -111,15 +130,61 @@ public final class ShapeModel {
     }
 
     public Optional<ShapeModel> listMember() {
-        return Optional.ofNullable(listMember).map(service::shape);
+        return Optional.ofNullable(listMemberShape);
     }
 
     public Optional<ShapeModel> mapKey() {
-        return Optional.ofNullable(mapKey).map(service::shape);
+        return Optional.ofNullable(mapKeyShape);
     }
 
     public Optional<ShapeModel> mapValue() {
-        return Optional.ofNullable(mapValue).map(service::shape);
+        return Optional.ofNullable(mapValueShape);
+    }
+
+    /** Lower bound (length or value), or null: the validator's allocation-free view of {@link #min()}. */
+    BigDecimal minBound() {
+        return min;
+    }
+
+    /** Upper bound (length or value), or null. */
+    BigDecimal maxBound() {
+        return max;
+    }
+
+    Long minLong() {
+        return minLong;
+    }
+
+    Long maxLong() {
+        return maxLong;
+    }
+
+    Pattern patternOrNull() {
+        return pattern;
+    }
+
+    List<String> enumOrNull() {
+        return enumValues;
+    }
+
+    ShapeModel listMemberOrNull() {
+        return listMemberShape;
+    }
+
+    ShapeModel mapKeyOrNull() {
+        return mapKeyShape;
+    }
+
+    ShapeModel mapValueOrNull() {
+        return mapValueShape;
+    }
+
+    /** Resolves shape references once, when the model loads, so validation never looks shapes up by name. */
+    void link() {
+        listMemberShape = listMember == null ? null : service.shape(listMember);
+        mapKeyShape = mapKey == null ? null : service.shape(mapKey);
+        mapValueShape = mapValue == null ? null : service.shape(mapValue);
+        members.values().forEach(MemberModel::link);
     }
 
     public boolean isException() {

@@ -184,7 +184,7 @@ final class Partition {
     private final Set<List<String>> registrations = new HashSet<>();
     private final List<MeteringRecord> records = new ArrayList<>();
 
-    static final int CLIENT_TOKENS_REMEMBERED = 100_000;
+    static final int CLIENT_TOKENS_REMEMBERED = 10_000;
 
     Partition(String accountId, String region, Supplier<String> uuids) {
         this.accountId = accountId;
