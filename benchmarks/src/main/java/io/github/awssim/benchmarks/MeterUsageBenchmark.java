@@ -26,8 +26,11 @@ import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageReque
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
 
 /**
- * One MeterUsage call through a real {@code MarketplaceMeteringClient}, three ways: (a) the floor, an HTTP
- * client answering canned bytes; (b) awssim sync; (c) awssim async. Same client configuration otherwise.
+ * One MeterUsage call through a real {@code MarketplaceMeteringClient}: (a) the floor, an HTTP client
+ * answering canned bytes; (b) awssim sync, answered by the Metering simulator with all its rules; (c) awssim
+ * async; (d) awssim sync with a backend that answers a constant, which isolates the adapter's own cost
+ * (interceptor, decode, dispatch, journal, encode) from the simulator's rules. Same client configuration
+ * otherwise.
  * JMH runs each in its own JVM, and the floor's JVM has no simulation open, so awssim's global
  * interceptor is idle there, as in an application that does not use awssim. README quotes b/a and c/a.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar MeterUsageBenchmark}.
@@ -92,6 +95,42 @@ public class MeterUsageBenchmark {
         }
     }
 
+    /** awssim with a backend answering a constant: the adapter and engine alone. */
+    @State(Scope.Benchmark)
+    public static class AdapterOnly {
+        Simulation sim;
+        MarketplaceMeteringClient sync;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            sim = Simulation.builder().startTime(HOUR.plusSeconds(60)).seed(1).build();
+            MeterUsageResponse constant = MeterUsageResponse.builder().meteringRecordId("8d9f4b4e-5d0a-4b7a-9c1e-2f6d3a7b8c9d")
+                .build();
+            sim.register(MarketplaceMeteringClient.class, new MarketplaceMeteringClient() {
+                @Override
+                public MeterUsageResponse meterUsage(MeterUsageRequest request) {
+                    return constant;
+                }
+
+                @Override
+                public String serviceName() {
+                    return SERVICE_NAME;
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            sync = syncClient(SimulatedHttpClient.create(sim));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            sync.close();
+            sim.close();
+        }
+    }
+
     @Benchmark
     public MeterUsageResponse a_floorCannedBytes(Floor floor) {
         return floor.client.meterUsage(REQUEST);
@@ -105,5 +144,10 @@ public class MeterUsageBenchmark {
     @Benchmark
     public MeterUsageResponse c_awssimAsync(Simulated s) {
         return s.async.meterUsage(REQUEST).join();
+    }
+
+    @Benchmark
+    public MeterUsageResponse d_awssimSyncAdapterOnly(AdapterOnly s) {
+        return s.sync.meterUsage(REQUEST);
     }
 }
