@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRespo
  * answering canned bytes; (b) awssim sync, answered by the Metering simulator with all its rules; (c) awssim
  * async; (d) awssim sync with a backend that answers a constant, which isolates the adapter's own cost
  * (interceptor, decode, dispatch, journal, encode) from the simulator's rules. Same client configuration
- * otherwise.
+ * otherwise. (e) is the async floor, the canned HTTP client under the async SDK client.
  * JMH runs each in its own JVM, and the floor's JVM has no simulation open, so awssim's global
  * interceptor is idle there, as in an application that does not use awssim. README quotes b/a and c/a.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar MeterUsageBenchmark}.
@@ -55,20 +55,25 @@ public class MeterUsageBenchmark {
             .build();
     }
 
-    /** The floor: same SDK client, canned answer, no simulation in the JVM. */
+    /** The floor: same SDK clients, canned answer, no simulation in the JVM. */
     @State(Scope.Benchmark)
     public static class Floor {
         MarketplaceMeteringClient client;
+        MarketplaceMeteringAsyncClient async;
 
         @Setup(Level.Trial)
         public void setUp() {
-            client = syncClient(new CannedHttpClient("{\"MeteringRecordId\":\"8d9f4b4e-5d0a-4b7a-9c1e-2f6d3a7b8c9d\"}",
-                "application/x-amz-json-1.1"));
+            CannedHttpClient canned = new CannedHttpClient("{\"MeteringRecordId\":\"8d9f4b4e-5d0a-4b7a-9c1e-2f6d3a7b8c9d\"}",
+                "application/x-amz-json-1.1");
+            client = syncClient(canned);
+            async = MarketplaceMeteringAsyncClient.builder().httpClient(canned).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             client.close();
+            async.close();
         }
     }
 
@@ -149,5 +154,11 @@ public class MeterUsageBenchmark {
     @Benchmark
     public MeterUsageResponse d_awssimSyncAdapterOnly(AdapterOnly s) {
         return s.sync.meterUsage(REQUEST);
+    }
+
+    /** The async SDK client on the canned HTTP client: what the SDK's async path costs by itself. */
+    @Benchmark
+    public MeterUsageResponse e_floorAsyncCannedBytes(Floor floor) {
+        return floor.async.meterUsage(REQUEST).join();
     }
 }
