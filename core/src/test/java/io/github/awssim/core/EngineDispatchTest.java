@@ -22,6 +22,25 @@ class EngineDispatchTest {
     private final Simulation sim = Simulation.builder().startTime(Instant.parse("2026-03-01T12:00:00Z")).seed(7).build();
     private final Engine engine = CoreAccess.engine(sim);
 
+    /** A DynamoDB backend implementing only GetItem. */
+    private static DynamoDbClient getItemOnly(java.util.function.Function<GetItemRequest, GetItemResponse> answer) {
+        return new DynamoDbClient() {
+            @Override
+            public GetItemResponse getItem(GetItemRequest request) {
+                return answer.apply(request);
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     private static ServiceCall get(String table) {
         return new ServiceCall(DynamoDbClient.class, "DynamoDb", "GetItem", GetItemRequest.builder().tableName(table).build(),
             "inv-1", 1, "AKID", "eu-west-1");
@@ -43,22 +62,10 @@ class EngineDispatchTest {
     @Test
     void aPartialBackendAnswersWhatItImplementsAndNamesWhatItDoesNot() {
         AtomicReference<CallContext> seen = new AtomicReference<>();
-        sim.register(DynamoDbClient.class, new DynamoDbClient() {
-            @Override
-            public GetItemResponse getItem(GetItemRequest request) {
-                seen.set(CallContext.current().orElseThrow());
-                return GetItemResponse.builder().build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        sim.register(DynamoDbClient.class, getItemOnly(request -> {
+            seen.set(CallContext.current().orElseThrow());
+            return GetItemResponse.builder().build();
+        }));
 
         assertThat(engine.dispatch(get("t"))).isInstanceOf(Outcome.Response.class);
         assertThat(seen.get().service()).isEqualTo("DynamoDb");
@@ -77,21 +84,9 @@ class EngineDispatchTest {
 
     @Test
     void modeledExceptionsKeepTheirClassCodeAndStatus() {
-        sim.register(DynamoDbClient.class, new DynamoDbClient() {
-            @Override
-            public GetItemResponse getItem(GetItemRequest request) {
-                throw ResourceNotFoundException.builder().message("Requested resource not found").build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        sim.register(DynamoDbClient.class, getItemOnly(request -> {
+            throw ResourceNotFoundException.builder().message("Requested resource not found").build();
+        }));
 
         Outcome.ServiceError e = (Outcome.ServiceError) engine.dispatch(get("t"));
         assertThat(e.exception()).isInstanceOf(ResourceNotFoundException.class);
@@ -102,21 +97,9 @@ class EngineDispatchTest {
     @Test
     void aBackendThatThrowsSomethingElseBecomesAClearAwssimErrorWithTheCauseKept() {
         IllegalStateException boom = new IllegalStateException("boom");
-        sim.register(DynamoDbClient.class, new DynamoDbClient() {
-            @Override
-            public GetItemResponse getItem(GetItemRequest request) {
-                throw boom;
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        sim.register(DynamoDbClient.class, getItemOnly(request -> {
+            throw boom;
+        }));
 
         Outcome.ServiceError e = (Outcome.ServiceError) engine.dispatch(get("t"));
         assertThat(e.errorCode()).isEqualTo("AwssimBackendFailure");
@@ -128,21 +111,7 @@ class EngineDispatchTest {
 
     @Test
     void aBackendReturningNullIsNamed() {
-        sim.register(DynamoDbClient.class, new DynamoDbClient() {
-            @Override
-            public GetItemResponse getItem(GetItemRequest request) {
-                return null;
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        sim.register(DynamoDbClient.class, getItemOnly(request -> null));
 
         Outcome.ServiceError e = (Outcome.ServiceError) engine.dispatch(get("t"));
         assertThat(e.exception().getMessage()).contains("returned null").contains("GetItemResponse.builder().build()");
