@@ -75,6 +75,14 @@ public final class Simulation implements AutoCloseable {
         return engine.journal();
     }
 
+    /**
+     * The stubs: answers you choose for chosen calls, ahead of the service's backend, in sequences and
+     * counts ("throttle twice, then the simulator"). See {@link Stubs}.
+     */
+    public Stubs stubs() {
+        return engine.stubs();
+    }
+
     /** The seed of this simulation's randomness (ids, sampled faults); pass it to the builder to replay a run. */
     public long seed() {
         return seed;

@@ -48,6 +48,8 @@ final class SimulationEngine implements Engine {
     private final Simulation simulation;
     private final SimulationClock clock;
     private final Journal journal;
+    private final StubRegistry stubs = new StubRegistry();
+    private final Stubs stubsView = new Stubs(stubs);
     private final Random random;
     private final Map<Class<?>, SdkClient> builtIns = new ConcurrentHashMap<>();
     private final Map<Class<?>, SdkClient> registered = new ConcurrentHashMap<>();
@@ -83,6 +85,10 @@ final class SimulationEngine implements Engine {
 
     Journal journal() {
         return journal;
+    }
+
+    Stubs stubs() {
+        return stubsView;
     }
 
     @Override
@@ -145,16 +151,54 @@ final class SimulationEngine implements Engine {
             return errors.describe(errors.unmodeled(SIMULATION_CLOSED, 400,
                 Messages.simulationClosed(call.service(), call.operation())));
         }
+        StubRegistry.Match stub = stubs.match(call.service() + "." + call.operation(), call.request());
+        CallContext previous = CallContext.enter(contextOf(call));
+        try {
+            if (stub.step != null && stub.step.kind != StubStep.Kind.SIMULATE) {
+                return answer(call, errors, stub);
+            }
+            return invokeBackend(call, errors, stub.nearMiss);
+        } finally {
+            CallContext.exit(previous);
+        }
+    }
+
+    private Outcome answer(ServiceCall call, ServiceErrors errors, StubRegistry.Match stub) {
+        switch (stub.step.kind) {
+            case RESPOND:
+                return new Outcome.Response(stub.step.response);
+            case FAIL:
+                return errors.describe(stub.step.exception);
+            default:
+                break;
+        }
+        Object answer;
+        try {
+            answer = stub.step.answer.apply(call.request());
+        } catch (AwsServiceException e) {
+            return errors.describe(e);
+        } catch (RuntimeException e) {
+            return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400, Messages.stubAnswerFailed(stub.stub.describe(), e), e));
+        }
+        String expected = call.request().getClass().getName().replaceAll("Request$", "Response");
+        if (answer == null || !answer.getClass().getName().equals(expected)) {
+            return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
+                Messages.stubAnswerWrong(stub.stub.describe(), answer, call.service() + "." + call.operation())));
+        }
+        return new Outcome.Response((SdkResponse) answer);
+    }
+
+    private Outcome invokeBackend(ServiceCall call, ServiceErrors errors, NearMiss nearMiss) {
+        String hint = nearMiss == null ? "" : "\n" + nearMiss;
         SdkClient backend = backendOrNull(call.clientInterface());
         if (backend == null) {
             return errors.describe(errors.unmodeled(NOT_SIMULATED, 501,
-                Messages.serviceNotSimulated(call.service(), call.clientInterface())));
+                Messages.serviceNotSimulated(call.service(), call.clientInterface()) + hint));
         }
         Method method = operations(call.clientInterface()).get(call.request().getClass());
         if (method == null || !implemented(backend, method)) {
-            return notImplemented(call, errors, backend, method);
+            return notImplemented(call, errors, backend, method, hint);
         }
-        CallContext previous = CallContext.enter(contextOf(call));
         try {
             Object response = method.invoke(backend, call.request());
             if (!(response instanceof SdkResponse)) {
@@ -168,21 +212,19 @@ final class SimulationEngine implements Engine {
                 return errors.describe((AwsServiceException) t);
             }
             if (t instanceof UnsupportedOperationException && thrownByInterfaceDefault(t, call.clientInterface())) {
-                return notImplemented(call, errors, backend, method);
+                return notImplemented(call, errors, backend, method, hint);
             }
             return backendFailure(call, errors, backend, t);
         } catch (IllegalAccessException | RuntimeException e) {
             return backendFailure(call, errors, backend, e);
-        } finally {
-            CallContext.exit(previous);
         }
     }
 
-    private Outcome notImplemented(ServiceCall call, ServiceErrors errors, Object backend, Method method) {
+    private Outcome notImplemented(ServiceCall call, ServiceErrors errors, Object backend, Method method, String hint) {
         String methodName = method != null ? method.getName()
             : Character.toLowerCase(call.operation().charAt(0)) + call.operation().substring(1);
         return errors.describe(errors.unmodeled(NOT_SIMULATED, 501, Messages.operationNotSimulated(call.service(),
-            call.operation(), call.clientInterface(), backend, methodName, call.request().getClass().getSimpleName())));
+            call.operation(), call.clientInterface(), backend, methodName, call.request().getClass().getSimpleName()) + hint));
     }
 
     private static Outcome backendFailure(ServiceCall call, ServiceErrors errors, Object backend, Throwable t) {

@@ -84,4 +84,60 @@ public final class Messages {
     public static String noExecution() {
         return "awssim: the journal is empty: no call has reached this simulation.";
     }
+
+    // ---- stubs ---------------------------------------------------------------------------------
+
+    public static String stubTimes(String stub, int n) {
+        return "awssim: times(" + n + ") on " + stub + ": a stubbed answer takes at least one call; use once() or times(2), ...";
+    }
+
+    public static String stubWrongResponse(String operation, Class<?> given, String expected) {
+        return "awssim: a stub of " + operation + " cannot answer with a " + given.getSimpleName() + ": " + operation
+            + " answers " + expected.substring(expected.lastIndexOf('.') + 1) + ", e.g. .respond("
+            + expected.substring(expected.lastIndexOf('.') + 1) + ".builder()...build())";
+    }
+
+    public static String stubInvalidAnswer(String operation, Class<?> type,
+                                           java.util.List<io.github.awssim.core.internal.model.ConstraintValidator.Violation> v) {
+        StringBuilder b = new StringBuilder("awssim: the ").append(type.getSimpleName()).append(" stubbed for ").append(operation)
+            .append(" is not one the service could send:");
+        for (io.github.awssim.core.internal.model.ConstraintValidator.Violation x : v) {
+            b.append("\n  - ").append(x.path()).append(": ").append(x.constraint())
+                .append(x.value() == null ? "" : " (was '" + x.value() + "')");
+        }
+        return b.append("\nSet the member on the builder, e.g. ").append(type.getSimpleName()).append(".builder().")
+            .append(v.get(0).path().split("\\.")[0]).append("(...)").toString();
+    }
+
+    public static String stubForeignException(String operation, Class<?> given, Class<?> base) {
+        return "awssim: a stub of " + operation + " cannot throw " + given.getName() + ": it is not an exception of this "
+            + "service. Throw a subclass of " + base.getSimpleName() + ".";
+    }
+
+    public static String stubUnmodeledWithoutCode(String operation, Class<?> base) {
+        return "awssim: a stub of " + operation + " throws a bare " + base.getSimpleName() + " without an error code. "
+            + "Give the code the service sends: " + base.getSimpleName() + ".builder().message(\"...\").statusCode(400)"
+            + ".awsErrorDetails(AwsErrorDetails.builder().errorCode(\"SomeCode\").build()).build()";
+    }
+
+    public static String stubUnmodeledError(String operation, Class<?> given, java.util.List<String> modeled, Class<?> base) {
+        return "awssim: a stub of " + operation + " throws " + given.getSimpleName() + ", which " + operation
+            + " does not model; it models " + modeled + ". To answer an error the model does not list, throw "
+            + base.getSimpleName() + " with that error code (awsErrorDetails(...errorCode(\"Code\")...)).";
+    }
+
+    public static String notARequestType(Class<?> type) {
+        return "awssim: " + type.getName() + " is not a request type of an AWS SDK v2 service (e.g. MeterUsageRequest).";
+    }
+
+    public static String stubAnswerFailed(String stub, Throwable t) {
+        return "awssim: " + stub + " threw " + t + " while computing its answer. An answer function returns the "
+            + "operation's response or throws the service's own exceptions.";
+    }
+
+    public static String stubAnswerWrong(String stub, Object answer, String operation) {
+        return "awssim: " + stub + " computed " + (answer == null ? "null" : "a " + answer.getClass().getSimpleName())
+            + " for " + operation + "; it must return the operation's response.";
+    }
+
 }

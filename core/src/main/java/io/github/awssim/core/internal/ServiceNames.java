@@ -30,6 +30,22 @@ public final class ServiceNames {
         return simple;
     }
 
+    /**
+     * The SDK service name of a request type: generated requests extend {@code <Service>Request}
+     * ({@code MeterUsageRequest extends MarketplaceMeteringRequest}).
+     */
+    public static Optional<String> serviceNameOfRequest(Class<?> requestType) {
+        Class<?> base = requestType.getSuperclass();
+        while (base != null && base.getSuperclass() != null
+            && !base.getSuperclass().getName().equals("software.amazon.awssdk.awscore.AwsRequest")) {
+            base = base.getSuperclass();
+        }
+        if (base == null || !base.getSimpleName().endsWith("Request")) {
+            return Optional.empty();
+        }
+        return Optional.of(base.getSimpleName().substring(0, base.getSimpleName().length() - "Request".length()));
+    }
+
     /** The sync client interface of the service whose model package holds {@code requestType}. */
     public static Optional<Class<? extends SdkClient>> clientInterfaceOf(Class<? extends SdkRequest> requestType, String serviceName) {
         return INTERFACES.computeIfAbsent(requestType, t -> new ConcurrentHashMap<>())
