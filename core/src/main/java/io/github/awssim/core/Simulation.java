@@ -1,5 +1,6 @@
 package io.github.awssim.core;
 
+import io.github.awssim.core.faults.FaultPlan;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.services.metering.MeteringSimulator;
@@ -54,6 +55,7 @@ public final class Simulation implements AutoCloseable {
         this.region = b.region;
         this.clock = new SimulationClock(b.startTime, b.wallClock);
         this.engine = new SimulationEngine(this, clock, seed, b.journalCapacity);
+        this.engine.install(b.faults);
     }
 
     /** A simulation with a live clock, a random seed, account {@code 123456789012} and region us-east-1. */
@@ -81,6 +83,22 @@ public final class Simulation implements AutoCloseable {
      */
     public Stubs stubs() {
         return engine.stubs();
+    }
+
+    /**
+     * Installs a fault plan, replacing the current one and starting its counts afresh. Faults are drawn
+     * from this simulation's seed, so the same seed and call order replay them. See {@link FaultPlan}.
+     *
+     * @return this simulation
+     */
+    public Simulation install(FaultPlan plan) {
+        engine.install(Objects.requireNonNull(plan, "plan"));
+        return this;
+    }
+
+    /** The installed fault plan ({@link FaultPlan#none()} until one is installed). */
+    public FaultPlan faultPlan() {
+        return engine.faultPlan();
     }
 
     /** The seed of this simulation's randomness (ids, sampled faults); pass it to the builder to replay a run. */
@@ -153,6 +171,7 @@ public final class Simulation implements AutoCloseable {
         private String accountId = "123456789012";
         private Region region = Region.US_EAST_1;
         private int journalCapacity = 10_000;
+        private FaultPlan faults = FaultPlan.none();
 
         private Builder() {
         }
@@ -196,6 +215,12 @@ public final class Simulation implements AutoCloseable {
                 throw new IllegalArgumentException(Messages.badJournalCapacity(capacity));
             }
             this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** Starts with this fault plan installed (see {@link Simulation#install(FaultPlan)}). */
+        public Builder faults(FaultPlan plan) {
+            this.faults = Objects.requireNonNull(plan, "plan");
             return this;
         }
 

@@ -1,6 +1,9 @@
 package io.github.awssim.core;
 
+import io.github.awssim.core.faults.FaultPlan;
+import io.github.awssim.core.internal.AttemptFaults;
 import io.github.awssim.core.internal.Engine;
+import io.github.awssim.core.internal.FaultDecider;
 import io.github.awssim.core.internal.LiveSimulations;
 import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.internal.ServiceCall;
@@ -49,6 +52,8 @@ final class SimulationEngine implements Engine {
     private final SimulationClock clock;
     private final Journal journal;
     private final StubRegistry stubs = new StubRegistry();
+    private final long seed;
+    private volatile FaultDecider faults;
     private final Stubs stubsView = new Stubs(stubs);
     private final Random random;
     private final Map<Class<?>, SdkClient> builtIns = new ConcurrentHashMap<>();
@@ -61,6 +66,8 @@ final class SimulationEngine implements Engine {
         this.clock = clock;
         this.journal = new Journal(journalCapacity);
         this.random = new Random(seed);
+        this.seed = seed;
+        this.faults = new FaultDecider(FaultPlan.none(), seed);
         this.liveHandle = LiveSimulations.register(simulation);
     }
 
@@ -161,6 +168,47 @@ final class SimulationEngine implements Engine {
         } finally {
             CallContext.exit(previous);
         }
+    }
+
+    @Override
+    public AttemptFaults faultsFor(ServiceCall call) {
+        return faults.decide(call, clock.instant());
+    }
+
+    @Override
+    public Outcome dispatch(ServiceCall call, AttemptFaults attemptFaults) {
+        delay(attemptFaults);
+        if (attemptFaults.error() != null) {
+            return ServiceErrors.of(call.clientInterface()).describe(attemptFaults.error());
+        }
+        return dispatch(call);
+    }
+
+    @Override
+    public void delay(AttemptFaults attemptFaults) {
+        if (!attemptFaults.simulatedDelay().isZero()) {
+            clock.elapse(attemptFaults.simulatedDelay());
+        }
+        if (!attemptFaults.realDelay().isZero()) {
+            try {
+                Thread.sleep(attemptFaults.realDelay().toMillis(), attemptFaults.realDelay().toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    void install(FaultPlan plan) {
+        this.faults = new FaultDecider(plan, seed);
+    }
+
+    FaultPlan faultPlan() {
+        return faults.plan();
     }
 
     private Outcome answer(ServiceCall call, ServiceErrors errors, StubRegistry.Match stub) {

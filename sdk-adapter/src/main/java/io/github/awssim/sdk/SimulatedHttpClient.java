@@ -4,9 +4,9 @@ import io.github.awssim.core.Simulation;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Engine;
 import io.github.awssim.sdk.internal.AsyncBody;
+import io.github.awssim.sdk.internal.FaultyBodies;
 import io.github.awssim.sdk.internal.Gateway;
 import io.github.awssim.sdk.internal.wire.WireResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -45,7 +45,9 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
  * objects and exceptions.
  *
  * <p><b>Contract.</b> Thread-safe; one instance may serve any number of clients and threads. It never
- * sleeps and never touches the network. Sync: the body is read fully and the answer is complete when
+ * touches the network, and never sleeps unless a fault rule asks for real latency (or a stalled body,
+ * which waits for the client's timeout, at most {@value io.github.awssim.sdk.internal.FaultyBodies#STALL_SECONDS}
+ * seconds). Sync: the body is read fully and the answer is complete when
  * {@code call()} returns. Async: the request publisher is drained, then {@code onHeaders}, then
  * {@code onStream} with the body (an empty body completes without {@code onNext}); the returned future
  * completes after the body has been delivered. {@link #close()} does nothing: the simulation outlives
@@ -87,15 +89,22 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
                     }
                 }
                 WireResponse answer = Gateway.handle(engine.get(), request.httpRequest(), body);
+                if (answer.delivery() == WireResponse.Delivery.RESET) {
+                    throw new IOException(answer.failure());
+                }
+                InputStream stream = FaultyBodies.stream(answer, aborted);
                 return HttpExecuteResponse.builder()
                     .response(toSdk(answer))
-                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
+                    .responseBody(AbortableInputStream.create(stream, aborted::countDown))
                     .build();
             }
 
+            /** Released by the SDK's timeouts; only a stalled body (a transport fault) waits for it. */
+            private final java.util.concurrent.CountDownLatch aborted = new java.util.concurrent.CountDownLatch(1);
+
             @Override
             public void abort() {
-                // The answer is computed inside call(); there is nothing in flight to abort.
+                aborted.countDown();
             }
         };
     }
@@ -107,8 +116,14 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
         SdkHttpRequest httpRequest = request.request();
         AsyncBody.drain(request.requestContentPublisher(), body -> {
             WireResponse answer = Gateway.handle(engine.get(), httpRequest, body);
+            if (answer.delivery() == WireResponse.Delivery.RESET) {
+                IOException reset = new IOException(answer.failure());
+                request.responseHandler().onError(reset);
+                done.completeExceptionally(reset);
+                return;
+            }
             request.responseHandler().onHeaders(toSdk(answer));
-            request.responseHandler().onStream(AsyncBody.publisherOf(answer.body(), done));
+            request.responseHandler().onStream(FaultyBodies.publisher(answer, done));
         }, failure -> {
             request.responseHandler().onError(failure);
             done.completeExceptionally(failure);

@@ -23,6 +23,21 @@ public interface Engine {
      */
     Outcome dispatch(ServiceCall call);
 
+    /** What the installed fault plan does to this attempt (decided once per attempt, in rule order). */
+    AttemptFaults faultsFor(ServiceCall call);
+
+    /**
+     * Lets the attempt's latency pass (on the simulation clock, or slept when a rule asks for real latency),
+     * then answers with the fault's modeled error when there is one, else as {@link #dispatch(ServiceCall)}.
+     */
+    Outcome dispatch(ServiceCall call, AttemptFaults faults);
+
+    /** Lets the attempt's latency pass without dispatching (for faults that strike before the service). */
+    void delay(AttemptFaults faults);
+
+    /** The simulation's seed, which fault messages name. */
+    long seed();
+
     /** Journals one attempt's outcome (called by the adapter once it knows what the client will see). */
     void record(ServiceCall call, Instant at, Outcome outcome);
 

@@ -130,6 +130,21 @@ public final class ServiceErrors {
         return ((software.amazon.awssdk.utils.builder.Buildable) entry).build();
     }
 
+    /**
+     * The service's own throttling error: its modeled {@code ThrottlingException} when it has one, S3's
+     * {@code SlowDown} (503), otherwise the {@code ThrottlingException} code at 400, which the SDK
+     * classifies as throttling by code.
+     */
+    public AwsServiceException throttling(String message) {
+        if (model.flatMap(m -> m.errorForCode("ThrottlingException")).isPresent()) {
+            return modeled("ThrottlingException", message);
+        }
+        if (service.equals("S3")) {
+            return unmodeled("SlowDown", 503, message);
+        }
+        return unmodeled("ThrottlingException", 400, message);
+    }
+
     /** Validates a request against the shipped model; empty when the service has no model or the request passes. */
     public Optional<AwsServiceException> validate(String operation, SdkPojo request) {
         Optional<OperationModel> op = model.flatMap(m -> m.operation(operation));

@@ -46,6 +46,19 @@ public final class ServiceNames {
         return Optional.of(base.getSimpleName().substring(0, base.getSimpleName().length() - "Request".length()));
     }
 
+    /** The SDK service name of an exception type: they extend {@code <Service>Exception}. */
+    public static Optional<String> serviceNameOfException(Class<?> exceptionType) {
+        Class<?> base = exceptionType;
+        while (base != null && base.getSuperclass() != null
+            && !base.getSuperclass().getName().equals("software.amazon.awssdk.awscore.exception.AwsServiceException")) {
+            base = base.getSuperclass();
+        }
+        if (base == null || !base.getSimpleName().endsWith("Exception")) {
+            return Optional.empty();
+        }
+        return Optional.of(base.getSimpleName().substring(0, base.getSimpleName().length() - "Exception".length()));
+    }
+
     /** The sync client interface of the service whose model package holds {@code requestType}. */
     public static Optional<Class<? extends SdkClient>> clientInterfaceOf(Class<? extends SdkRequest> requestType, String serviceName) {
         return INTERFACES.computeIfAbsent(requestType, t -> new ConcurrentHashMap<>())

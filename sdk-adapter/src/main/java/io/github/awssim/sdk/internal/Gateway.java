@@ -1,6 +1,8 @@
 package io.github.awssim.sdk.internal;
 
 import io.github.awssim.core.Outcome;
+import io.github.awssim.core.faults.TransportFault;
+import io.github.awssim.core.internal.AttemptFaults;
 import io.github.awssim.core.internal.Engine;
 import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceNames;
@@ -125,9 +127,23 @@ public final class Gateway {
             request.firstMatchingHeader("amz-sdk-invocation-id").orElse(null), attemptOf(request),
             credential.accessKeyId(), credential.region());
         Instant at = engine.clock().instant();
-        Outcome outcome = engine.dispatch(call);
-        engine.record(call, at, outcome);
-        return encode(flavor, op, outcome, headers);
+        AttemptFaults faults = engine.faultsFor(call);
+        TransportFault transport = faults.transport();
+        if (transport != null && !transport.serviceRuns()) {
+            engine.delay(faults);
+            engine.record(call, at, new Outcome.TransportFault(transport.name(), false, faults.cause()));
+            return transport == TransportFault.PROXY_HTML_5XX
+                ? TransportFaults.proxyPage(faults.cause())
+                : WireResponse.reset(TransportFaults.message(transport, call, faults.cause()));
+        }
+        Outcome outcome = engine.dispatch(call, faults);
+        if (transport == null) {
+            engine.record(call, at, outcome);
+            return encode(flavor, op, outcome, headers);
+        }
+        engine.record(call, at, new Outcome.TransportFault(transport.name(), true,
+            faults.cause() + "; the service had answered " + outcome.label()));
+        return TransportFaults.deliver(transport, encode(flavor, op, outcome, headers), call, faults.cause(), engine);
     }
 
     static WireResponse encode(Flavor flavor, OperationBinding op, Outcome outcome, Map<String, List<String>> headers) {
