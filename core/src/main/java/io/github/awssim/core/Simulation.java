@@ -143,6 +143,26 @@ public final class Simulation implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Replaces a service's backend by a Mockito spy of it and returns the spy, in one line: the spy
+     * behaves as the backend (sharing the simulator's state) and counts what reached the service,
+     * retries included. Calling it again returns the same spy. Needs Mockito on the classpath.
+     * <pre>{@code
+     * MarketplaceMeteringClient backend = sim.spyBackend(MarketplaceMeteringClient.class);
+     * ...
+     * verify(backend, times(3)).meterUsage(any());
+     * }</pre>
+     */
+    public <T extends SdkClient> T spyBackend(Class<T> clientInterface) {
+        T backend = engine.backend(clientInterface);
+        if (MockitoBridge.isSpy(backend)) {
+            return backend;
+        }
+        T spy = clientInterface.cast(MockitoBridge.spy(backend));
+        engine.register(clientInterface, spy);
+        return spy;
+    }
+
     /** AWS Marketplace Metering: products, customers, registration tokens, caller identity, metered records. */
     public MeteringSimulator metering() {
         return (MeteringSimulator) engine.builtIn(MarketplaceMeteringClient.class);

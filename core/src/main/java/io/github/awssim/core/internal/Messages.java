@@ -140,4 +140,12 @@ public final class Messages {
             + " for " + operation + "; it must return the operation's response.";
     }
 
+
+    public static String mockitoMissing() {
+        return "awssim: spyBackend needs Mockito on the classpath: add org.mockito:mockito-core (test scope).";
+    }
+
+    public static String mockitoFailed(Object target, Throwable t) {
+        return "awssim: Mockito could not spy on " + target.getClass().getName() + ": " + t;
+    }
 }
