@@ -1,7 +1,12 @@
 package io.github.awssim.samples;
 
+import io.github.awssim.core.Attempt;
 import io.github.awssim.core.Execution;
+import io.github.awssim.core.Outcome;
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.faults.FaultPlan;
+import io.github.awssim.core.faults.FaultRule;
+import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.samples.metering.HourlyMeteringAgent;
 import io.github.awssim.samples.metering.HourlyMeteringAgent.Report;
 import io.github.awssim.sdk.SimulatedClients;
@@ -11,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +24,8 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * README's first command: an hourly metering agent, written against the plain AWS SDK, run against
@@ -71,8 +79,8 @@ public final class Showcase {
         }
 
         out.println();
-        out.println("4. Metering throttles the next two calls; the SDK retries on its own");
-        sim.register(MarketplaceMeteringClient.class, new ThrottleFirstCalls(sim.metering(), 2));
+        out.println("4. Metering throttles the next two calls (a stub); the SDK retries on its own");
+        sim.stubs().on(MeterUsageRequest.class).fail(ThrottlingException.builder().message("Rate exceeded").build()).times(2);
         sim.clock().advance(Duration.ofHours(1));
         Instant beforeRetries = sim.clock().instant();
         List<Report> reports = agent.reportPreviousHour();
@@ -86,11 +94,42 @@ public final class Showcase {
         }
         out.println("   the SDK's backoff passed on the simulation clock instead of sleeping: "
             + Duration.between(beforeRetries, sim.clock().instant()).toMillis() + " ms of simulated time");
-        sim.register(MarketplaceMeteringClient.class, sim.metering());
 
         out.println();
         out.println("5. The journal: every call that reached the simulation, with its attempts");
         out.print(indent(sim.journal().table()));
+
+        out.println();
+        out.println("6. A flaky network for six hours (seeded fault plan): 30% of attempts throttled, 20% of responses");
+        out.println("   lost after the service committed. The agent retries an hour the SDK gave up on at the next hour.");
+        sim.install(FaultPlan.of(
+            FaultRule.on(MeterUsageRequest.class).withProbability(0.3).fail(ThrottlingException.class),
+            FaultRule.on(MeterUsageRequest.class).withProbability(0.2).fail(TransportFault.RESPONSE_LOST_AFTER_COMMIT)));
+        int before = sim.metering().records().size();
+        int firstExecution = sim.journal().size();
+        List<Instant> pending = new ArrayList<>();
+        int gaveUp = 0;
+        for (int h = 0; h < 6; h++) {
+            sim.clock().advance(Duration.ofHours(1));
+            pending.add(sim.clock().instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS));
+            for (Instant due : List.copyOf(pending)) {
+                try {
+                    agent.reportHour(due);
+                    pending.remove(due);
+                } catch (SdkException e) {
+                    gaveUp++;
+                }
+            }
+        }
+        List<Attempt> attempts = sim.journal().executions().subList(firstExecution, sim.journal().size()).stream()
+            .flatMap(e -> e.attempts().stream()).collect(Collectors.toList());
+        out.println("   attempts: " + attempts.size()
+            + ", throttled: " + attempts.stream().filter(a -> a.outcome().label().equals("ThrottlingException")).count()
+            + ", responses lost: " + attempts.stream().filter(a -> a.outcome() instanceof Outcome.TransportFault).count()
+            + ", calls the SDK gave up on: " + gaveUp);
+        out.println("   records billed: " + (sim.metering().records().size() - before) + " for 6 hours x 2 dimensions"
+            + " (exactly once each: the ClientTokens made every retry a replay)");
+        sim.install(FaultPlan.none());
         sim.close();
     }
 

@@ -21,6 +21,8 @@ class ShowcaseTest {
         assertThat(out).contains("Hosts: 3 attempt(s): ThrottlingException, ThrottlingException, MeterUsageResponse");
         assertThat(out).containsPattern("backoff passed on the simulation clock instead of sleeping: [1-9][0-9]* ms");
         assertThat(out).contains("MarketplaceMetering.MeterUsage  3         MeterUsageResponse");
+        assertThat(out).containsPattern("responses lost: [1-9][0-9]*");
+        assertThat(out).contains("records billed: 12 for 6 hours x 2 dimensions");
         assertThat(out).doesNotContain("unexpected");
     }
 
