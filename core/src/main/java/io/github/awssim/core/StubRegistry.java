@@ -86,6 +86,7 @@ final class StubRegistry {
             return NONE;
         }
         List<String> misses = new ArrayList<>();
+        boolean differed = false;
         for (Stub stub : candidates) {
             List<String> why = stub.misses(request);
             if (why.isEmpty()) {
@@ -95,8 +96,12 @@ final class StubRegistry {
                 }
                 misses.add("stub #" + stub.id() + ": used up (" + stub.describe() + ")");
             } else {
+                differed = true;
                 misses.add("stub #" + stub.id() + ": " + String.join("; ", why));
             }
+        }
+        if (!differed) {
+            return NONE;   // every stub matched but is used up: that is their plan, not a near miss
         }
         NearMiss miss = new NearMiss(operation, request, List.copyOf(misses));
         synchronized (nearMisses) {
