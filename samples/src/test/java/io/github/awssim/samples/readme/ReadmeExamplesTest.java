@@ -3,12 +3,16 @@ package io.github.awssim.samples.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.github.awssim.core.Execution;
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.assertions.AwsSimAssertions;
+import io.github.awssim.core.faults.FaultPlan;
+import io.github.awssim.core.faults.FaultRule;
+import io.github.awssim.core.faults.Latency;
+import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.core.services.metering.MeteringFault;
 import io.github.awssim.sdk.GlobalSimulation;
 import io.github.awssim.sdk.SimulatedClients;
@@ -31,6 +35,8 @@ import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringCl
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
+import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
 
 /**
@@ -108,8 +114,7 @@ class ReadmeExamplesTest {
         Simulation sim = Simulation.builder().startTime(Instant.parse("2026-03-02T10:15:00Z")).build();
         MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
         // --- README: spy ---
-        MarketplaceMeteringClient backend = spy(sim.backend(MarketplaceMeteringClient.class));
-        sim.register(MarketplaceMeteringClient.class, backend);
+        MarketplaceMeteringClient backend = sim.spyBackend(MarketplaceMeteringClient.class);  // one line
         org.mockito.Mockito.doThrow(ThrottlingException.builder().message("Rate exceeded").build())
                 .doCallRealMethod().when(backend).meterUsage(any(MeterUsageRequest.class));
 
@@ -158,6 +163,68 @@ class ReadmeExamplesTest {
         assertThatThrownBy(() -> metering.meterUsage(r -> r.productCode("p").usageDimension("d")
                 .usageQuantity(1).timestamp(usage)))
                 .isInstanceOf(software.amazon.awssdk.services.marketplacemetering.model.TimestampOutOfBoundsException.class);
+        // --- README: end ---
+    }
+
+    @Test
+    void stubs() {
+        Simulation sim = Simulation.builder().startTime(Instant.parse("2026-03-02T10:15:00Z")).build();
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+        // --- README: stubs ---
+        sim.stubs().on(MeterUsageRequest.class)
+                .fail(ThrottlingException.builder().message("Rate exceeded").build()).times(2)
+                .thenSimulate();                                      // throttle twice, then the simulator
+
+        sim.stubs().on(MeterUsageRequest.builder().usageDimension("Hosts").build())   // only calls for Hosts
+                .respond(MeterUsageResponse.builder().meteringRecordId("rec-hosts").build());
+
+        sim.stubs().on(RegisterUsageRequest.class)
+                .answer(r -> RegisterUsageResponse.builder().signature("sig-" + r.nonce()).build());
+
+        metering.meterUsage(r -> r.productCode("p").usageDimension("Users").usageQuantity(1)
+                .timestamp(sim.clock().instant()));                   // 3 attempts: throttled, throttled, simulated
+        assertThat(metering.meterUsage(r -> r.productCode("p").usageDimension("Hosts").usageQuantity(1)
+                .timestamp(sim.clock().instant())).meteringRecordId()).isEqualTo("rec-hosts");
+        // --- README: end ---
+        assertThat(sim.journal().executions().get(0).attemptCount()).isEqualTo(3);
+        assertThat(metering.registerUsage(r -> r.productCode("p").publicKeyVersion(1).nonce("n1")).signature())
+            .isEqualTo("sig-n1");
+    }
+
+    @Test
+    void faults() {
+        // --- README: faults ---
+        Simulation sim = Simulation.builder().seed(42).startTime(Instant.parse("2026-03-02T10:15:00Z"))
+                .faults(FaultPlan.of(
+                        FaultRule.on(MeterUsageRequest.class).withProbability(0.3).fail(ThrottlingException.class),
+                        FaultRule.on(MeterUsageRequest.class).withProbability(0.2)
+                                .fail(TransportFault.RESPONSE_LOST_AFTER_COMMIT),
+                        FaultRule.onService(MarketplaceMeteringClient.class)
+                                .delay(Latency.logNormal(Duration.ofMillis(40), Duration.ofMillis(800)))))
+                .build();
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        for (String dimension : List.of("Users", "Hosts", "Seats")) {
+            metering.meterUsage(r -> r.productCode("p").usageDimension(dimension).usageQuantity(1)
+                    .timestamp(Instant.parse("2026-03-02T10:00:00Z")));
+        }
+        assertThat(sim.metering().records()).hasSize(3);             // billed once each, whatever was lost
+        System.out.println(sim.faultPlan().describe());
+        // --- README: end ---
+    }
+
+    @Test
+    void journalAssertions() {
+        Simulation sim = Simulation.builder().startTime(Instant.parse("2026-03-02T10:15:00Z")).build();
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+        sim.stubs().on(MeterUsageRequest.class).fail(ThrottlingException.builder().message("Rate exceeded").build()).times(2);
+        metering.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1).timestamp(sim.clock().instant()));
+        // --- README: assertions ---
+        AwsSimAssertions.assertThat(sim.journal())
+                .hasExecutions(MeterUsageRequest.class, 1)
+                .hasOnlyExecutionsOf(MeterUsageRequest.class)     // no unexpected calls
+                .lastExecution().hasAttempts(3).succeeded();
+        AwsSimAssertions.assertThat(sim.stubs()).areAllUsed();
         // --- README: end ---
     }
 
