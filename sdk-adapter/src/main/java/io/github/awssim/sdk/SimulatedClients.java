@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -78,7 +79,10 @@ public final class SimulatedClients {
         return new SimulatedClients(simulation, Objects.requireNonNull(region, "region"), virtualBackoff, overrides);
     }
 
-    /** Further client configuration (metric publishers, interceptors, timeouts, a retry strategy of your own). */
+    /**
+     * Further client configuration (metric publishers, interceptors, timeouts, a retry strategy, mode or
+     * configurator of your own: its backoff passes on the simulation clock too, unless {@link #withRealBackoff()}).
+     */
     public SimulatedClients withOverrides(Consumer<ClientOverrideConfiguration.Builder> more) {
         Objects.requireNonNull(more, "more");
         return new SimulatedClients(simulation, region, virtualBackoff, overrides.andThen(more));
@@ -106,17 +110,39 @@ public final class SimulatedClients {
         aws.region(region);
         aws.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
-        if (virtualBackoff) {
-            o.retryStrategy(new VirtualBackoffRetryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.defaultRetryMode()),
-                CoreAccess.engine(simulation)));
-        }
         overrides.accept(o);
+        if (virtualBackoff) {
+            o.retryStrategy(new VirtualBackoffRetryStrategy(effectiveRetryStrategy(o), CoreAccess.engine(simulation)));
+        }
         aws.overrideConfiguration(o.build());
         try {
             return clientInterface.cast(((SdkBuilder<?, ?>) builder).build());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(AdapterMessages.cannotBuildClient(clientInterface, e), e);
         }
+    }
+
+    /**
+     * The retry strategy the client would use with these overrides (a strategy, a mode, or a configurator
+     * of the default one, as the SDK resolves them), so virtual backoff wraps what the test asked for.
+     */
+    private static RetryStrategy effectiveRetryStrategy(ClientOverrideConfiguration.Builder o) {
+        if (o.retryStrategy() instanceof VirtualBackoffRetryStrategy) {
+            return ((VirtualBackoffRetryStrategy) o.retryStrategy()).delegate();
+        }
+        if (o.retryStrategy() != null) {
+            return o.retryStrategy();
+        }
+        if (o.retryMode() != null) {
+            return AwsRetryStrategy.forRetryMode(o.retryMode());
+        }
+        RetryStrategy defaults = AwsRetryStrategy.forRetryMode(RetryMode.defaultRetryMode());
+        if (o.retryStrategyConfigurator() != null) {
+            RetryStrategy.Builder<?, ?> b = defaults.toBuilder();
+            o.retryStrategyConfigurator().accept(b);
+            return b.build();
+        }
+        return defaults;
     }
 
     private static Object builderOf(Class<?> clientInterface) {
