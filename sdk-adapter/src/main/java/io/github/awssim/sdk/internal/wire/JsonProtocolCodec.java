@@ -181,7 +181,7 @@ public final class JsonProtocolCodec {
         WireResponse.put(headers, "Content-Type", flavor.contentType());
         SdkField<?> retryAfter = index.payloadField("retryAfterSeconds");
         Object seconds = retryAfter == null ? null : retryAfter.getValueOrDefault(e);
-        if (seconds != null) {
+        if (seconds instanceof Number && ((Number) seconds).longValue() >= 0) {   // HTTP knows no negative delay
             // Smithy binds retryAfterSeconds to the Retry-After header (BCM's throttling and internal errors);
             // botocore and the SDK read the body member. Both are sent; the SDK waits at least that long.
             WireResponse.put(headers, "Retry-After", seconds.toString());
