@@ -253,7 +253,9 @@ final class PricingCalculatorMessages {
     // ---- faults and awssim misuse ------------------------------------------------------------
 
     static String injectedFault(String operation, PricingCalculatorFault fault, int queued) {
-        return "awssim: " + operation + " answered " + fault + " because " + SIM + ".failNext(n, "
+        String exception = fault == PricingCalculatorFault.THROTTLING ? "ThrottlingException"
+            : fault == PricingCalculatorFault.INTERNAL_ERROR ? "InternalServerException" : "DataUnavailableException";
+        return "awssim: " + operation + " answered " + exception + " because " + SIM + ".failNext(n, "
             + "PricingCalculatorFault." + fault + ") queued it (" + queued + " more queued).";
     }
 
