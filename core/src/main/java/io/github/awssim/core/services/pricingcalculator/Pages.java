@@ -78,28 +78,28 @@ final class Pages {
             payload = B64D.decode(token.substring(0, Math.max(dot, 0)));
             tag = B64D.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw bad(c, PricingCalculatorMessages.tokenNotOurs(c.operation()));
+            throw bad(PricingCalculatorMessages.tokenNotOurs(c.operation()));
         }
         if (dot < 0 || !MessageDigest.isEqual(Arrays.copyOf(mac(payload), MAC_BYTES), tag)) {
-            throw bad(c, PricingCalculatorMessages.tokenNotOurs(c.operation()));
+            throw bad(PricingCalculatorMessages.tokenNotOurs(c.operation()));
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
         if (parts.length != 7 || !parts[0].equals("v1")) {
-            throw bad(c, PricingCalculatorMessages.tokenNotOurs(c.operation()));
+            throw bad(PricingCalculatorMessages.tokenNotOurs(c.operation()));
         }
         if (!parts[1].equals(c.operation())) {
-            throw bad(c, PricingCalculatorMessages.tokenOfOtherOperation(c.operation(), parts[1]));
+            throw bad(PricingCalculatorMessages.tokenOfOtherOperation(c.operation(), parts[1]));
         }
         if (!parts[2].equals(c.accountId()) || !parts[3].equals(c.region()) || !parts[4].equals(scope)) {
-            throw bad(c, PricingCalculatorMessages.tokenOfOtherList(c.operation()));
+            throw bad(PricingCalculatorMessages.tokenOfOtherList(c.operation()));
         }
         if (!parts[5].equals(digest)) {
-            throw bad(c, PricingCalculatorMessages.tokenOfOtherFilters(c.operation()));
+            throw bad(PricingCalculatorMessages.tokenOfOtherFilters(c.operation()));
         }
         return Long.parseLong(parts[6]);
     }
 
-    private static RuntimeException bad(Call c, String message) {
+    private static RuntimeException bad(String message) {
         return Errors.invalid("nextToken", message);
     }
 

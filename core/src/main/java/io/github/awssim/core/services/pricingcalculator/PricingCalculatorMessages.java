@@ -53,7 +53,8 @@ final class PricingCalculatorMessages {
     }
 
     static String tooManyResources(String operation, PricingCalculatorResource type, int max, PricingCalculatorQuota quota) {
-        return operation + ": this account already has " + max + " " + words(type) + "s, the quota. awssim: change it "
+        return operation + ": this account already has " + max + " " + words(type) + (max == 1 ? "" : "s")
+            + ", the quota. awssim: change it "
             + "with " + SIM + ".quota(PricingCalculatorQuota." + quota + ", n).";
     }
 

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -651,7 +650,11 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
         return configure(p -> p.billEstimateDelay = delay);
     }
 
-    /** How long a workload estimate shows UPDATING after a usage change; zero for never. @return this simulator */
+    /**
+     * How long a workload estimate shows UPDATING after a usage change; zero prices it at once.
+     *
+     * @return this simulator
+     */
     public PricingCalculatorSimulator workloadEstimateDelay(Duration delay) {
         requireNotNegative("workloadEstimateDelay", delay);
         return configure(p -> p.workloadEstimateDelay = delay);
@@ -774,10 +777,5 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
     @Override
     public String toString() {
         return "PricingCalculatorSimulator[account=" + accountId() + ", region=" + region().id() + "]";
-    }
-
-    /** The simple names of the exceptions {@code operation} declares; for tests of the contract. */
-    static Collection<String> declaredErrors(String operation) {
-        return DECLARED.get(operation);
     }
 }

@@ -172,7 +172,7 @@ class WorkloadEstimateTest {
         ServiceQuotaExceededException e = catchThrowableOfType(ServiceQuotaExceededException.class,
             () -> bcm.createWorkloadEstimate(r -> r.name("second")));
 
-        assertThat(e).hasMessageStartingWith("CreateWorkloadEstimate: this account already has 1 workload estimates, "
+        assertThat(e).hasMessageStartingWith("CreateWorkloadEstimate: this account already has 1 workload estimate, "
             + "the quota. awssim: change it with sim.pricingCalculator().quota(PricingCalculatorQuota.WORKLOAD_ESTIMATES, n).");
     }
 
