@@ -138,7 +138,8 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.WorkloadEstima
  *       {@code WorkloadEstimate}). Deletes of an unknown id succeed: they declare no such error.</li>
  *   <li><b>Bill scenarios</b> are {@code READY}; {@code LOCKED} while a bill estimate is generated from them (their
  *       edits, deletion and a second estimate answer {@code ConflictException}); {@code STALE} once a month newer
- *       than their bill interval has completed. A scenario's {@code billInterval} is the last complete UTC
+ *       than their bill interval has completed (still editable, but a new estimate answers
+ *       {@code ConflictException}: create a new scenario). A scenario's {@code billInterval} is the last complete UTC
  *       calendar month when it was created; usage amounts must start on whole hours inside it.</li>
  *   <li><b>Batch operations</b> take 1 to 25 entries and answer per entry: created entries are matched by
  *       {@code key}, updated and deleted ones by {@code id}. Entry error codes: a key repeated in one request
