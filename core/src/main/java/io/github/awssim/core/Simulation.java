@@ -4,12 +4,14 @@ import io.github.awssim.core.faults.FaultPlan;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.services.metering.MeteringSimulator;
+import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 
 /**
@@ -166,6 +168,14 @@ public final class Simulation implements AutoCloseable {
     /** AWS Marketplace Metering: products, customers, registration tokens, caller identity, metered records. */
     public MeteringSimulator metering() {
         return (MeteringSimulator) engine.builtIn(MarketplaceMeteringClient.class);
+    }
+
+    /**
+     * AWS Billing and Cost Management Pricing Calculator: rates, commitment prices, account type, estimate delays,
+     * quotas, faults, and the bill scenarios, bill estimates and workload estimates of the simulation.
+     */
+    public PricingCalculatorSimulator pricingCalculator() {
+        return (PricingCalculatorSimulator) engine.builtIn(BcmPricingCalculatorClient.class);
     }
 
     /** Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Idempotent. */

@@ -10,6 +10,7 @@ import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
 import io.github.awssim.core.services.metering.MeteringSimulator;
+import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 
 /** The engine behind a {@link Simulation}: backends, dispatch, journal, seeded randomness. */
@@ -38,7 +40,8 @@ final class SimulationEngine implements Engine {
      * constructor taking the engine, called reflectively so the engine stays out of the public API.
      */
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
-        MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class));
+        MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class),
+        BcmPricingCalculatorClient.class, simulatorFactory(PricingCalculatorSimulator.class));
     private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
     /** Whether a backend class implements an operation method (rather than inheriting the interface default). */
     private static final ClassValue<Map<Method, Boolean>> IMPLEMENTED = new ClassValue<>() {

@@ -16,7 +16,8 @@ class ReadmeSnippetsTest {
     private static final Path ROOT = Paths.get("..");
     private static final List<Path> EXAMPLES = List.of(
         ROOT.resolve("samples/src/test/java/io/github/awssim/samples/readme/ReadmeExamplesTest.java"),
-        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/metering/MeteringReadmeExampleTest.java"));
+        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/metering/MeteringReadmeExampleTest.java"),
+        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/pricingcalculator/PricingCalculatorReadmeExampleTest.java"));
 
     @Test
     void readmeJavaBlocksAreCompiledExamples() throws IOException {
