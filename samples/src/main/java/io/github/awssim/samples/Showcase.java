@@ -130,6 +130,9 @@ public final class Showcase {
         out.println("   records billed: " + (sim.metering().records().size() - before) + " for 6 hours x 2 dimensions"
             + " (exactly once each: the ClientTokens made every retry a replay)");
         sim.install(FaultPlan.none());
+
+        out.println();
+        PricingCalculatorShowcase.run(out);
         sim.close();
     }
 

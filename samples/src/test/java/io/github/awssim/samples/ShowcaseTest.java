@@ -23,6 +23,7 @@ class ShowcaseTest {
         assertThat(out).contains("MarketplaceMetering.MeterUsage  3         MeterUsageResponse");
         assertThat(out).containsPattern("responses lost: [1-9][0-9]*");
         assertThat(out).contains("records billed: 12 for 6 hours x 2 dimensions");
+        assertThat(out).contains("a bill estimate with the BCM Pricing Calculator", "estimated bill $42.19");
         assertThat(out).doesNotContain("unexpected");
     }
 
