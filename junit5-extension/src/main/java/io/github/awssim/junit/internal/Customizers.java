@@ -86,7 +86,7 @@ final class Customizers {
             a.annotationType().getAnnotation(CustomizeSimulation.class).value();
         try {
             return (SimulationCustomizer<Annotation>) ReflectionSupport.newInstance(type);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {     // JUnit rethrows the reflective exceptions unchecked
             throw new ExtensionConfigurationException(Messages.customizerNotInstantiable(type, a.annotationType(), e), e);
         }
     }

@@ -105,7 +105,7 @@ public final class Messages {
     // ---- customizers ----
 
     public static String customizerFailed(Annotation annotation, AnnotatedElement where, Throwable cause) {
-        return "awssim: " + annotation + " on " + describe(where) + " could not be applied: " + cause.getMessage();
+        return "awssim: " + describe(annotation) + " on " + describe(where) + " could not be applied: " + cause.getMessage();
     }
 
     public static String programmaticCustomizerFailed(String source, Throwable cause) {
@@ -119,7 +119,7 @@ public final class Messages {
     }
 
     public static String customizerOnSharedSimulation(Annotation annotation, AnnotatedElement where, Class<?> owner) {
-        return "awssim: " + annotation + " on " + describe(where) + " would change the simulation that the tests of "
+        return "awssim: " + describe(annotation) + " on " + describe(where) + " would change the simulation that the tests of "
             + owner.getName() + " share (@SimulatedAws(scope = CLASS) on " + owner.getSimpleName() + "), so it would leak "
             + "into the other tests. Put it on " + owner.getSimpleName() + ", or give this test a simulation of its own "
             + "with @SimulatedAws on it.";
@@ -166,6 +166,13 @@ public final class Messages {
             return "the constructor " + owner + "(" + params + ")";
         }
         return owner + "." + executable.getName() + "(" + params + ")";
+    }
+
+    /** "@ThrottleNext(2)": the annotation as written, without its package. */
+    public static String describe(Annotation annotation) {
+        String full = annotation.toString();
+        int arguments = full.indexOf('(');
+        return "@" + annotation.annotationType().getSimpleName() + (arguments < 0 ? "" : full.substring(arguments));
     }
 
     public static String describe(AnnotatedElement element) {
