@@ -44,8 +44,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * them afterwards, and declares {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)} so that a concurrent
  * suite never runs two such tests, or another test that declares that lock, at the same time. When the
  * JVM already has every one of those values (set by the build), nothing is written and the tests only
- * take the lock in read mode, so they run concurrently. Clients built during the test on its thread, and
- * clients called from it, reach this test's simulation; see the module's README for other threads.
+ * take the lock in read mode, so they run concurrently.
+ *
+ * <p>Which simulation such a client reaches is decided at each attempt: the one of the test running on the
+ * calling thread; else the one of the test that was running on the thread that built the client, while that
+ * test lasts (so a client built in the test and called from a pool, or an async client's retries, stay
+ * with it); else the simulation the extension installed JVM-wide while it wrote the properties (no other
+ * such test runs meanwhile, so clients built on other threads during it reach it too); else
+ * {@link io.github.awssim.sdk.GlobalSimulation#current()}. A client kept in a static field and reused by
+ * later tests follows whichever test calls it.
  *
  * <p><b>Scope.</b> Each test (each invocation of a repeated or parameterized test) gets its own
  * simulation, closed after it; {@code scope = Scope.CLASS} shares one between the tests of the class

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -178,6 +180,37 @@ class LifecycleEngineTest {
         @SimulatedAws(seed = 9, zeroCodeSwap = false)
         void simulated(Simulation sim) {
             assertThat(sim.seed()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void eachInvocationOfAParameterizedClassIsAClassOfItsOwn() {
+        PerClassInvocation.seen.clear();
+        EngineExecutionResultsAssert.succeeded(EngineRun.sequential().run(PerClassInvocation.class), 4);
+
+        Map<String, Simulation> seen = PerClassInvocation.seen;
+        assertThat(seen.get("a one")).isSameAs(seen.get("a two")).isNotSameAs(seen.get("b one"));
+        assertThat(seen.get("b one")).isSameAs(seen.get("b two"));
+    }
+
+    @Fixture
+    @ParameterizedClass
+    @ValueSource(strings = {"a", "b"})
+    @SimulatedAws(scope = SimulatedAws.Scope.CLASS, zeroCodeSwap = false)
+    static class PerClassInvocation {
+        static final Map<String, Simulation> seen = new ConcurrentHashMap<>();
+
+        @Parameter
+        String value;
+
+        @Test
+        void one(Simulation sim) {
+            seen.put(value + " one", sim);
+        }
+
+        @Test
+        void two(Simulation sim) {
+            seen.put(value + " two", sim);
         }
     }
 

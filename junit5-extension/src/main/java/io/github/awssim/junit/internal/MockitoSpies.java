@@ -17,7 +17,7 @@ final class MockitoSpies {
      * already a spy (so every parameter asking gets the same one), else a new spy of it, registered.
      */
     static <T extends SdkClient> T spyBackend(Simulation simulation, Class<T> clientInterface) {
-        synchronized (simulation) {
+        synchronized (MockitoSpies.class) {     // two tests sharing a class-scoped simulation must get one spy
             T backend = simulation.backend(clientInterface);
             if (Mockito.mockingDetails(backend).isSpy()) {
                 return backend;

@@ -55,8 +55,9 @@ public final class ZeroCodeLocks implements ResourceLocksProvider {
     private static Found nearest(List<Class<?>> enclosing, Class<?> testClass, Method method) {
         try {
             return Declarations.findForPlanning(enclosing, testClass, method);
-        } catch (RuntimeException e) {
-            // A misconfiguration is reported when the test runs, with its message; plan the safe way meanwhile.
+        } catch (RuntimeException | LinkageError e) {
+            // A misconfiguration (or a test class whose static initializer fails) is reported when the test
+            // runs, with its message; plan the safe way meanwhile.
             return new Found(null, null, testClass);
         }
     }
