@@ -136,6 +136,27 @@ class LifecycleEngineTest {
     }
 
     @Test
+    void aClientKeptPastItsTestFailsFastInsteadOfReachingAnotherSimulation() {
+        EngineExecutionResultsAssert.succeeded(EngineRun.sequential().run(KeepsItsClient.class), 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeepsItsClient.kept.meterUsage(r -> r.productCode("p")
+                .usageDimension("d").usageQuantity(1).timestamp(java.time.Instant.now())).join())
+            .rootCause().hasMessageStartingWith("awssim: MarketplaceMetering.MeterUsage reached a simulation that is closed. Keep the "
+                + "simulation open for as long as clients bound to it are used.");
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    static class KeepsItsClient {
+        static software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient kept;
+
+        @Test
+        void test(software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient metering) {
+            kept = metering;
+        }
+    }
+
+    @Test
     void theNearestDeclarationWinsWhole() {
         NearestWins.seeds.clear();
         EngineRun.sequential().run(NearestWins.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
