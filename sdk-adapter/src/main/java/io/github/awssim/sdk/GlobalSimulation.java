@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Which simulation answers clients that the SDK gives awssim's HTTP client on its own: the zero-code
@@ -15,10 +16,17 @@ import java.util.Objects;
  * -Dsoftware.amazon.awssdk.http.async.service.impl=io.github.awssim.sdk.SimulatedAsyncHttpService
  * -Daws.region=us-east-1 -Daws.accessKeyId=AKIDAWSSIMEXAMPLE -Daws.secretAccessKey=awssim
  * </pre>
- * Such clients are routed, at each call, to the most recently {@link #install installed} open
- * simulation; when none is installed, to one process-wide simulation created on first use
- * ({@link #processDefault()}), so an application started with those properties simply runs against
- * awssim.
+ *
+ * <p><b>Routing.</b> Each attempt of such a client goes to the first open simulation of:
+ * <ol>
+ *   <li>the one {@link #bindCurrentThread bound} to the thread making the attempt;</li>
+ *   <li>the one that was bound to the thread that built the client, when it was built;</li>
+ *   <li>the most recently {@link #install installed} one;</li>
+ *   <li>one process-wide simulation created on first use ({@link #processDefault()}), so an application
+ *       started with those properties simply runs against awssim.</li>
+ * </ol>
+ * Thread bindings are what lets tests that run concurrently each reach their own simulation (awssim's
+ * JUnit extension binds the test's thread); installations are for one simulation at a time.
  *
  * <pre>{@code
  * try (Simulation sim = Simulation.create(); GlobalSimulation.Installation ignored = GlobalSimulation.install(sim)) {
@@ -26,8 +34,8 @@ import java.util.Objects;
  *     assertThat(sim.journal().size()).isEqualTo(3);
  * }
  * }</pre>
- * Installations nest; closing one restores the previous routing. Clients built with an explicit
- * {@code .httpClient(SimulatedHttpClient.create(sim))} are not affected.
+ * Installations and bindings nest; closing one restores the previous routing. Clients built with an
+ * explicit {@code .httpClient(SimulatedHttpClient.create(sim))} are not affected.
  */
 public final class GlobalSimulation {
     /** The SDK's system property naming its default sync HTTP service. */
@@ -37,6 +45,12 @@ public final class GlobalSimulation {
 
     private static final Deque<Simulation> INSTALLED = new ArrayDeque<>();
     private static Simulation processDefault;
+
+    /**
+     * Not inheritable on purpose: a thread started during a test may outlive it or serve other tests (pools,
+     * the JUnit executor's own workers), and a binding it inherited would route their clients to this one.
+     */
+    private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
 
     private GlobalSimulation() {
     }
@@ -53,19 +67,29 @@ public final class GlobalSimulation {
         synchronized (INSTALLED) {
             INSTALLED.push(simulation);
         }
-        return new Installation(simulation);
+        return new Installation(simulation, () -> {
+            synchronized (INSTALLED) {
+                INSTALLED.removeFirstOccurrence(simulation);
+            }
+        });
     }
 
-    /** The simulation SPI-built clients reach now. */
+    /**
+     * Routes SPI-built clients to {@code simulation} for attempts made on the calling thread, and for
+     * clients built on it, until the returned binding is closed (see the routing order above). Bindings
+     * nest per thread; close each on the thread that made it (closing it elsewhere only ends it).
+     */
+    public static Installation bindCurrentThread(Simulation simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        Binding binding = new Binding(simulation, BOUND.get(), Thread.currentThread());
+        BOUND.set(binding);
+        return new Installation(simulation, binding::end);
+    }
+
+    /** The simulation SPI-built clients reach now, from this thread: its binding, else the installed one, else the process default. */
     public static Simulation current() {
-        synchronized (INSTALLED) {
-            for (Simulation s : INSTALLED) {
-                if (!s.isClosed()) {
-                    return s;
-                }
-            }
-            return processDefault();
-        }
+        Simulation bound = boundToCurrentThread();
+        return bound != null ? bound : installedOrDefault();
     }
 
     /** The process-wide simulation used when none is installed, created on first use. */
@@ -78,12 +102,76 @@ public final class GlobalSimulation {
         }
     }
 
-    /** An installed routing; closing it removes it (whatever was installed after it stays). */
+    /** The open simulation bound to this thread, or null. */
+    static Simulation boundToCurrentThread() {
+        for (Binding b = BOUND.get(); b != null; b = b.previous) {
+            if (!b.ended && !b.simulation.isClosed()) {
+                return b.simulation;
+            }
+        }
+        return null;
+    }
+
+    /** Where an attempt of an SPI-built client goes; {@code builtFor} is the simulation bound when it was built, or null. */
+    static Simulation route(Simulation builtFor) {
+        Simulation bound = boundToCurrentThread();
+        if (bound != null) {
+            return bound;
+        }
+        if (builtFor != null && !builtFor.isClosed()) {
+            return builtFor;
+        }
+        return installedOrDefault();
+    }
+
+    private static Simulation installedOrDefault() {
+        synchronized (INSTALLED) {
+            for (Simulation s : INSTALLED) {
+                if (!s.isClosed()) {
+                    return s;
+                }
+            }
+            return processDefault();
+        }
+    }
+
+    private static final class Binding {
+        final Simulation simulation;
+        final Binding previous;
+        final Thread owner;
+        volatile boolean ended;
+
+        Binding(Simulation simulation, Binding previous, Thread owner) {
+            this.simulation = simulation;
+            this.previous = previous;
+            this.owner = owner;
+        }
+
+        void end() {
+            ended = true;
+            if (Thread.currentThread() == owner) {
+                Binding top = BOUND.get();
+                while (top != null && top.ended) {
+                    top = top.previous;
+                }
+                if (top == null) {
+                    BOUND.remove();
+                } else {
+                    BOUND.set(top);
+                }
+            }
+        }
+    }
+
+    /** An installed routing or a thread binding; closing it removes it (whatever was added after it stays). Idempotent. */
     public static final class Installation implements AutoCloseable {
         private final Simulation simulation;
+        private final Runnable remove;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Installation(Simulation simulation) {
+        private Installation(Simulation simulation, Runnable remove) {
             this.simulation = simulation;
+            this.remove = remove;
         }
 
         public Simulation simulation() {
@@ -92,8 +180,8 @@ public final class GlobalSimulation {
 
         @Override
         public void close() {
-            synchronized (INSTALLED) {
-                INSTALLED.removeFirstOccurrence(simulation);
+            if (closed.compareAndSet(false, true)) {
+                remove.run();
             }
         }
     }

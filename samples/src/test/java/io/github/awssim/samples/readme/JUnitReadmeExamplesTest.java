@@ -1,0 +1,93 @@
+package io.github.awssim.samples.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.awssim.core.Simulation;
+import io.github.awssim.core.services.metering.MeteringFault;
+import io.github.awssim.junit.CustomizeSimulation;
+import io.github.awssim.junit.SimulatedAws;
+import io.github.awssim.junit.SimulatedAwsExtension;
+import io.github.awssim.junit.SimulationCustomizer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+
+/** The JUnit section's examples (the README draft quotes them verbatim), compiled and run. */
+class JUnitReadmeExamplesTest {
+
+    @Nested
+    // --- README: junit builder ---
+    class Programmatic {
+        @RegisterExtension
+        static final SimulatedAwsExtension AWS = SimulatedAwsExtension.builder()
+                .startTime(Instant.parse("2026-06-01T09:05:00Z"))
+                .region(Region.EU_WEST_1)
+                .configure(b -> b.journalCapacity(1_000))
+                .customize(sim -> sim.metering().failNext(1, MeteringFault.THROTTLING))
+                .zeroCodeSwap(false)
+                .build();
+
+        @Test
+        void theFirstAttemptIsThrottled(Simulation sim, MarketplaceMeteringAsyncClient metering) {
+            metering.meterUsage(r -> r.productCode("prod-1").usageDimension("Users").usageQuantity(1)
+                    .timestamp(sim.clock().instant())).join();
+
+            assertThat(sim.journal().last().attemptCount()).isEqualTo(2);
+            assertThat(sim.journal().last().region()).isEqualTo("eu-west-1");
+        }
+    }
+    // --- README: end ---
+
+    @Nested
+    // --- README: junit class scope ---
+    @SimulatedAws(scope = SimulatedAws.Scope.CLASS, zeroCodeSwap = false)
+    class OneSimulationForTheClass {
+        @BeforeAll
+        static void startAtNine(Simulation sim) {
+            sim.clock().set(Instant.parse("2026-06-01T09:00:00Z"));
+        }
+
+        @Test
+        void everyTestOfTheClassSharesIt(Simulation sim) {
+            assertThat(sim.clock().instant()).isAfterOrEqualTo(Instant.parse("2026-06-01T09:00:00Z"));
+        }
+    }
+    // --- README: end ---
+
+    // --- README: junit customizer ---
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @CustomizeSimulation(ThrottleNext.Customizer.class)
+    public @interface ThrottleNext {
+        int value();
+
+        final class Customizer implements SimulationCustomizer<ThrottleNext> {
+            @Override
+            public void customize(ThrottleNext annotation, Simulation simulation) {
+                simulation.metering().failNext(annotation.value(), MeteringFault.THROTTLING);
+            }
+        }
+    }
+
+    @Nested
+    @SimulatedAws(zeroCodeSwap = false)
+    class Throttled {
+        @Test
+        @ThrottleNext(2)
+        void theSdkRetriesTwice(Simulation sim, MarketplaceMeteringClient metering) {
+            metering.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1).timestamp(sim.clock().instant()));
+
+            assertThat(sim.journal().last().attemptCount()).isEqualTo(3);
+        }
+    }
+    // --- README: end ---
+}
