@@ -155,7 +155,8 @@ public final class Simulation implements AutoCloseable {
      * verify(backend, times(3)).meterUsage(any());
      * }</pre>
      */
-    public <T extends SdkClient> T spyBackend(Class<T> clientInterface) {
+    public synchronized <T extends SdkClient> T spyBackend(Class<T> clientInterface) {
+        // synchronized: tests sharing a simulation, asking at once, must get one spy
         T backend = engine.backend(clientInterface);
         if (MockitoBridge.isSpy(backend)) {
             return backend;

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** No public or protected member of the module's API mentions an {@code .internal} type; the defaults agree with core's. */
 class PublicApiTest {
     private static final List<Class<?>> API = List.of(SimulatedAws.class, SimulatedAws.Scope.class, SpiedBackend.class,
-        SimulatedAwsExtension.class, SimulatedAwsExtension.Builder.class, SimulationCustomizer.class, CustomizeSimulation.class);
+        SimulatedAwsExtension.class, SimulatedAwsExtension.Builder.class, SimulationCustomizer.class, CustomizeSimulation.class,
+        InjectFault.class, InjectFault.Customizer.class, SeedState.class, SeedState.Customizer.class, MeteringProduct.class,
+        MeteringProduct.Customizer.class);
 
     @Test
     void publicSignaturesNeverExposeInternalTypes() {

@@ -167,7 +167,7 @@ public final class ExtensionEngine {
             throw new ExtensionConfigurationException(Messages.mockitoMissing(parameter));
         }
         try {
-            return MockitoSpies.spyBackend(simulation, type.asSubclass(SdkClient.class));
+            return simulation.spyBackend(type.asSubclass(SdkClient.class));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(Messages.spiedUnavailable(parameter, e.getMessage()), e);
         }

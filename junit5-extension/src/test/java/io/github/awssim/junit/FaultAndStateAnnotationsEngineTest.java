@@ -1,0 +1,124 @@
+package io.github.awssim.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.awssim.core.Simulation;
+import io.github.awssim.core.faults.TransportFault;
+import io.github.awssim.core.services.metering.MeteringRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.InvalidProductCodeException;
+import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+
+/** awssim's own fault and state annotations, through the JUnit engine. */
+class FaultAndStateAnnotationsEngineTest {
+    static final Map<String, Object> seen = new ConcurrentHashMap<>();
+
+    @Fixture
+    @SimulatedAws(seed = 42, startTime = "2026-06-01T10:15:00Z")
+    @InjectFault(on = MeterUsageRequest.class, times = 2, fail = ThrottlingException.class)
+    static class ThrottledTwice {
+        @Test
+        @InjectFault(on = MeterUsageRequest.class, onAttempts = 3, transport = TransportFault.RESPONSE_LOST_AFTER_COMMIT)
+        void meter(Simulation sim, MarketplaceMeteringClient metering) {
+            metering.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1).timestamp(sim.clock().instant()));
+            seen.put("labels", sim.journal().last().attempts().stream().map(a -> a.outcome().label())
+                .collect(Collectors.toList()));
+            seen.put("plan", sim.faultPlan().describe());
+            seen.put("records", sim.metering().records().size());
+        }
+    }
+
+    @Test
+    void classAndMethodFaultRulesComposeInOrder() {
+        assertThat(EngineRun.failures(EngineRun.sequential().run(ThrottledTwice.class))).isEmpty();
+
+        assertThat(seen.get("labels")).isEqualTo(List.of("ThrottlingException", "ThrottlingException",
+            "RESPONSE_LOST_AFTER_COMMIT", "MeterUsageResponse"));
+        assertThat(seen.get("plan")).isEqualTo("rule 1: the first 2 of MeterUsage: fail ThrottlingException\n"
+            + "rule 2: attempts [3] of MeterUsage: RESPONSE_LOST_AFTER_COMMIT");
+        assertThat(seen.get("records")).isEqualTo(1);
+    }
+
+    /** A shared seeder. */
+    static final class OneProduct implements Consumer<Simulation> {
+        @Override
+        public void accept(Simulation sim) {
+            sim.metering().registerProduct("seeded", "Seats").subscribe("seeded", "c-1", sim.accountId());
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(startTime = "2026-06-01T10:15:00Z")
+    @SeedState(OneProduct.class)
+    @MeteringProduct(code = "prod-1", dimensions = {"Users", "Hosts"})
+    static class Seeded {
+        @Test
+        void strictWorld(Simulation sim, MarketplaceMeteringClient metering) {
+            metering.meterUsage(r -> r.productCode("prod-1").usageDimension("Users").usageQuantity(2)
+                .timestamp(sim.clock().instant()));
+            metering.meterUsage(r -> r.productCode("seeded").usageDimension("Seats").usageQuantity(3)
+                .timestamp(sim.clock().instant()));
+            try {
+                metering.meterUsage(r -> r.productCode("other").usageDimension("Users").usageQuantity(1)
+                    .timestamp(sim.clock().instant()));
+            } catch (InvalidProductCodeException e) {
+                seen.put("strict", true);
+            }
+            seen.put("seededRecords", sim.metering().records().stream().map(MeteringRecord::productCode)
+                .collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void stateAnnotationsSeedTheSimulationBeforeTheTest() {
+        assertThat(EngineRun.failures(EngineRun.sequential().run(Seeded.class))).isEmpty();
+
+        assertThat(seen.get("seededRecords")).isEqualTo(List.of("prod-1", "seeded"));
+        assertThat(seen.get("strict")).isEqualTo(true);
+    }
+
+    @Fixture
+    @SimulatedAws
+    @InjectFault(on = MeterUsageRequest.class, times = 1, probability = 0.5, fail = ThrottlingException.class)
+    static class TwoTriggers {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws
+    @InjectFault(on = MeterUsageRequest.class)
+    static class NoEffect {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws
+    @InjectFault(on = MeterUsageRequest.class, fail = software.amazon.awssdk.services.s3.model.NoSuchKeyException.class)
+    static class ForeignException {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void misuseNamesTheAnnotationAndTheFix() {
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(TwoTriggers.class))))
+            .contains("ExtensionConfigurationException")
+            .contains("@InjectFault takes one trigger but sets times and probability");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(NoEffect.class))))
+            .contains("@InjectFault needs exactly one effect (fail, one transport, delayMillis or rateLimit) but sets none");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(ForeignException.class))))
+            .contains("not an exception of this service");
+    }
+}
