@@ -16,12 +16,15 @@ import software.amazon.awssdk.services.marketplacemetering.model.InvalidProductC
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
 
-/** awssim's own fault and state annotations, through the JUnit engine. */
+/**
+ * awssim's own fault and state annotations, through the JUnit engine. The fixtures use injected clients only
+ * (zeroCodeSwap = false): this suite runs concurrently and must not write the JVM's system properties.
+ */
 class FaultAndStateAnnotationsEngineTest {
     static final Map<String, Object> seen = new ConcurrentHashMap<>();
 
     @Fixture
-    @SimulatedAws(seed = 42, startTime = "2026-06-01T10:15:00Z")
+    @SimulatedAws(seed = 42, startTime = "2026-06-01T10:15:00Z", zeroCodeSwap = false)
     @InjectFault(on = MeterUsageRequest.class, times = 2, fail = ThrottlingException.class)
     static class ThrottledTwice {
         @Test
@@ -55,7 +58,7 @@ class FaultAndStateAnnotationsEngineTest {
     }
 
     @Fixture
-    @SimulatedAws(startTime = "2026-06-01T10:15:00Z")
+    @SimulatedAws(startTime = "2026-06-01T10:15:00Z", zeroCodeSwap = false)
     @SeedState(OneProduct.class)
     @MeteringProduct(code = "prod-1", dimensions = {"Users", "Hosts"})
     static class Seeded {
@@ -85,7 +88,7 @@ class FaultAndStateAnnotationsEngineTest {
     }
 
     @Fixture
-    @SimulatedAws
+    @SimulatedAws(zeroCodeSwap = false)
     @InjectFault(on = MeterUsageRequest.class, times = 1, probability = 0.5, fail = ThrottlingException.class)
     static class TwoTriggers {
         @Test
@@ -94,7 +97,7 @@ class FaultAndStateAnnotationsEngineTest {
     }
 
     @Fixture
-    @SimulatedAws
+    @SimulatedAws(zeroCodeSwap = false)
     @InjectFault(on = MeterUsageRequest.class)
     static class NoEffect {
         @Test
@@ -103,7 +106,7 @@ class FaultAndStateAnnotationsEngineTest {
     }
 
     @Fixture
-    @SimulatedAws
+    @SimulatedAws(zeroCodeSwap = false)
     @InjectFault(on = MeterUsageRequest.class, fail = software.amazon.awssdk.services.s3.model.NoSuchKeyException.class)
     static class ForeignException {
         @Test
