@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awssim.core.Simulation;
 import io.github.awssim.core.services.metering.MeteringFault;
+import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.junit.CustomizeSimulation;
+import io.github.awssim.junit.InjectFault;
+import io.github.awssim.junit.MeteringProduct;
 import io.github.awssim.junit.SimulatedAws;
 import io.github.awssim.junit.SimulatedAwsExtension;
 import io.github.awssim.junit.SimulationCustomizer;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
 
 /** The JUnit section's examples (the README draft quotes them verbatim), compiled and run. */
 class JUnitReadmeExamplesTest {
@@ -87,6 +92,25 @@ class JUnitReadmeExamplesTest {
             metering.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1).timestamp(sim.clock().instant()));
 
             assertThat(sim.journal().last().attemptCount()).isEqualTo(3);
+        }
+    }
+    // --- README: end ---
+
+    @Nested
+    // --- README: junit faults ---
+    @SimulatedAws(seed = 42, startTime = "2026-06-01T10:15:00Z", zeroCodeSwap = false)
+    @MeteringProduct(code = "prod-1", dimensions = {"Users", "Hosts"})
+    @InjectFault(on = MeterUsageRequest.class, probability = 0.3, fail = ThrottlingException.class)
+    class FlakyNetwork {
+        @Test
+        @InjectFault(on = MeterUsageRequest.class, times = 1, transport = TransportFault.RESPONSE_LOST_AFTER_COMMIT)
+        void billsOnceAnyway(Simulation sim, MarketplaceMeteringClient metering) {
+            metering.meterUsage(r -> r.productCode("prod-1").usageDimension("Users").usageQuantity(5)
+                    .timestamp(sim.clock().instant()));
+
+            assertThat(sim.metering().records()).hasSize(1);
+            assertThat(sim.journal().last().attempts().get(0).outcome().label()).isIn("ThrottlingException",
+                    "RESPONSE_LOST_AFTER_COMMIT");
         }
     }
     // --- README: end ---

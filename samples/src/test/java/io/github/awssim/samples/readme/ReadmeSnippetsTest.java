@@ -17,6 +17,8 @@ class ReadmeSnippetsTest {
     private static final List<Path> EXAMPLES = List.of(
         ROOT.resolve("samples/src/test/java/io/github/awssim/samples/readme/ReadmeExamplesTest.java"),
         ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/metering/MeteringReadmeExampleTest.java"),
+        ROOT.resolve("samples/src/test/java/io/github/awssim/samples/metering/HourlyMeteringAgentExtensionTest.java"),
+        ROOT.resolve("samples/src/test/java/io/github/awssim/samples/readme/JUnitReadmeExamplesTest.java"),
         ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/pricingcalculator/PricingCalculatorReadmeExampleTest.java"));
 
     @Test
