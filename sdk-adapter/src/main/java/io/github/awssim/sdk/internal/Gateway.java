@@ -7,6 +7,7 @@ import io.github.awssim.core.internal.ServiceNames;
 import io.github.awssim.sdk.internal.wire.JsonProtocolCodec;
 import io.github.awssim.sdk.internal.wire.JsonProtocolCodec.Flavor;
 import io.github.awssim.sdk.internal.wire.MalformedRequestException;
+import io.github.awssim.sdk.internal.wire.RequestContent;
 import io.github.awssim.sdk.internal.wire.WireResponse;
 import java.time.Instant;
 import java.util.List;
@@ -36,12 +37,20 @@ public final class Gateway {
     }
 
     public static WireResponse handle(Engine engine, SdkHttpRequest request, byte[] body) {
+        return handle(engine, request, RequestContent.of(body));
+    }
+
+    /**
+     * As {@link #handle(Engine, SdkHttpRequest, byte[])}, with a body that may still be unread: a streaming
+     * operation (S3 PutObject) reads it as it goes; every other reads it whole.
+     */
+    public static WireResponse handle(Engine engine, SdkHttpRequest request, RequestContent content) {
         Map<String, List<String>> headers = WireResponse.newHeaders();
         String requestId = engine.newRequestId();
         WireResponse.put(headers, "x-amzn-RequestId", requestId);
         Flavor fallback = flavorOf(request);
         try {
-            return answer(engine, request, body, headers, fallback);
+            return answer(engine, request, content, headers, fallback);
         } catch (MalformedRequestException e) {
             return JsonProtocolCodec.plainError(fallback, e.errorCode(), 400, e.getMessage(), headers);
         } catch (RuntimeException e) {
@@ -51,7 +60,7 @@ public final class Gateway {
         }
     }
 
-    private static WireResponse answer(Engine engine, SdkHttpRequest request, byte[] body,
+    private static WireResponse answer(Engine engine, SdkHttpRequest request, RequestContent content,
                                        Map<String, List<String>> headers, Flavor fallback) {
         CallNote note = CallNotes.find(request.firstMatchingHeader(CallNotes.HEADER).orElse(null));
         Map<String, List<String>> query = request.rawQueryParameters();
@@ -69,6 +78,9 @@ public final class Gateway {
             WireProtocol hint = WireProtocol.of(note.protocol(),
                 WireProtocol.jsonVersionOf(request.firstMatchingHeader("Content-Type").orElse(null)));
             binding = ServiceBinding.of(iface.get(), hint);
+            if (binding.protocol() == WireProtocol.REST_XML) {
+                return XmlGateway.answer(engine, binding, note, request, content, credential);
+            }
             operationName = note.operation();
             operation = binding.operation(operationName);
         } else {
@@ -80,6 +92,9 @@ public final class Gateway {
                 operation = binding == null ? Optional.empty() : binding.operation(operationName);
             } else {
                 binding = bindingFromHost(credential, request.host()).orElse(null);
+                if (binding != null && binding.protocol() == WireProtocol.REST_XML) {
+                    return XmlGateway.answer(engine, binding, null, request, content, credential);
+                }
                 if (binding != null && binding.protocol().json() != null && !binding.protocol().json().isRest()) {
                     // awsJson names the operation only in X-Amz-Target: without one there is nothing to match.
                     return JsonProtocolCodec.plainError(binding.protocol().json(), UNKNOWN_OPERATION, 400,
@@ -113,7 +128,7 @@ public final class Gateway {
         if (!flavor.isRest() || op.template() != null) {
             SdkPojo builder = op.newRequestBuilder();
             Map<String, String> labels = flavor.isRest() ? op.template().match(request.encodedPath(), query) : Map.of();
-            JsonProtocolCodec.decodeRequest(flavor, builder, request, body, labels == null ? Map.of() : labels, query);
+            JsonProtocolCodec.decodeRequest(flavor, builder, request, content.bytes(), labels == null ? Map.of() : labels, query);
             typed = (SdkRequest) ((Buildable) builder).build();
         } else {
             // A REST service awssim ships no model for: its URI labels cannot be read without the
@@ -144,13 +159,19 @@ public final class Gateway {
 
     private static Optional<ServiceBinding> bindingFromHost(Credential credential, String host) {
         if (credential.service() != null) {
-            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(credential.service());
+            // S3 Express and S3 Object Lambda sign with their own names but are S3's operations.
+            String service = credential.service().equals("s3express") || credential.service().equals("s3-object-lambda")
+                ? "s3" : credential.service();
+            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(service);
             if (b.isPresent()) {
                 return b;
             }
         }
         if (host == null) {
             return Optional.empty();
+        }
+        if (S3Addressing.isS3Host(host)) {
+            return ServiceBinding.ofWireIdentity("s3");
         }
         // metering.marketplace.us-east-1.amazonaws.com: try the longest dotted prefix first
         String[] labels = host.split("\\.");

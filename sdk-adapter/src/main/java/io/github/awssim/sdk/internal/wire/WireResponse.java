@@ -1,34 +1,87 @@
 package io.github.awssim.sdk.internal.wire;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** An HTTP answer as awssim encodes it: status, headers, body bytes. */
+/**
+ * An HTTP answer as awssim encodes it: status, headers, and a body that is either bytes or, for a
+ * streaming operation (S3 GetObject), a stream the HTTP client copies to the SDK without holding it.
+ */
 public final class WireResponse {
     private static final byte[] EMPTY = new byte[0];
 
     private final int status;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    private final InputStream stream;
+    private final long streamLength;
+    private String statusText;
 
     public WireResponse(int status, Map<String, List<String>> headers, byte[] body) {
+        this(status, headers, body == null ? EMPTY : body, null, -1);
+    }
+
+    private WireResponse(int status, Map<String, List<String>> headers, byte[] body, InputStream stream, long streamLength) {
         this.status = status;
         this.headers = headers;
-        this.body = body == null ? EMPTY : body;
+        this.body = body;
+        this.stream = stream;
+        this.streamLength = streamLength;
+    }
+
+    /**
+     * An answer whose body is {@code stream}, of {@code length} bytes (-1 when unknown); the receiver owns the
+     * stream and closes it.
+     */
+    public static WireResponse streaming(int status, Map<String, List<String>> headers, InputStream stream, long length) {
+        return new WireResponse(status, headers, EMPTY, stream, length);
     }
 
     public int status() {
         return status;
     }
 
+    /** The HTTP reason phrase, when the answer sets one (S3 puts its message there for bodiless HEAD errors). */
+    public java.util.Optional<String> statusText() {
+        return java.util.Optional.ofNullable(statusText);
+    }
+
+    public WireResponse statusText(String text) {
+        this.statusText = text;
+        return this;
+    }
+
     public Map<String, List<String>> headers() {
         return headers;
     }
 
+    /** The body bytes; empty for a streaming answer (see {@link #stream()}). */
     public byte[] body() {
         return body;
+    }
+
+    /** The body of a streaming answer. */
+    public Optional<InputStream> stream() {
+        return Optional.ofNullable(stream);
+    }
+
+    /** The body's length in bytes, or -1 when a streaming body's length is unknown. */
+    public long contentLength() {
+        return stream != null ? streamLength : body.length;
+    }
+
+    /** The first value of a header, by case-insensitive name. */
+    public Optional<String> header(String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A mutable header map in insertion order, for codecs to fill. */
