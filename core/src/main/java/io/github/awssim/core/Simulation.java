@@ -3,6 +3,7 @@ package io.github.awssim.core;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.services.metering.MeteringSimulator;
+import io.github.awssim.core.services.s3.S3Simulator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A simulated AWS: the state of every simulated service, a controllable clock, and a journal of every
@@ -122,7 +124,19 @@ public final class Simulation implements AutoCloseable {
         return (MeteringSimulator) engine.builtIn(MarketplaceMeteringClient.class);
     }
 
-    /** Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Idempotent. */
+    /**
+     * Amazon S3: buckets, objects (streamed, large ones in temporary files), versions, multipart uploads. The
+     * same state every {@code S3Client} and {@code S3AsyncClient} of this simulation sees, and other simulators
+     * read.
+     */
+    public S3Simulator s3() {
+        return (S3Simulator) engine.builtIn(S3Client.class);
+    }
+
+    /**
+     * Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Deletes the temporary
+     * files of S3 objects. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();

@@ -8,6 +8,7 @@ import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
 import io.github.awssim.core.services.metering.MeteringSimulator;
+import io.github.awssim.core.services.s3.S3Simulator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The engine behind a {@link Simulation}: backends, dispatch, journal, seeded randomness. */
 final class SimulationEngine implements Engine {
@@ -40,7 +42,8 @@ final class SimulationEngine implements Engine {
      * constructor taking the engine, called reflectively so the engine stays out of the public API.
      */
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
-        MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class));
+        MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class),
+        S3Client.class, simulatorFactory(S3Simulator.class));
     private static final Map<Class<?>, Map<Class<?>, Operation>> OPERATIONS = new ConcurrentHashMap<>();
     /** Whether a backend class implements an operation method (rather than inheriting the interface default). */
     private static final ClassValue<Map<Method, Boolean>> IMPLEMENTED = new ClassValue<>() {
