@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import software.amazon.awssdk.checksums.SdkChecksum;
 
 /**
  * Receives the bytes of one object or part as they stream in: keeps them in memory up to the spill
@@ -21,7 +20,7 @@ final class BlobWriter implements AutoCloseable {
     private final BlobStore store;
     private final long threshold;
     private final MessageDigest md5;
-    private final SdkChecksum checksum;
+    private final Checksums.Running checksum;
     private byte[] memory = new byte[0];
     private int memoryLength;
     private BlobStore.Spill spill;
@@ -29,7 +28,7 @@ final class BlobWriter implements AutoCloseable {
     private boolean finished;
 
     /** @param checksum the flexible checksum to compute as well, or null */
-    BlobWriter(BlobStore store, long threshold, SdkChecksum checksum) {
+    BlobWriter(BlobStore store, long threshold, Checksums.Running checksum) {
         this.store = store;
         this.threshold = threshold;
         this.checksum = checksum;

@@ -3,6 +3,7 @@ package io.github.awssim.core.services.s3;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
+import io.github.awssim.core.internal.Crc64Nvme;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.checksums.SdkChecksum;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -16,8 +17,41 @@ final class Checksums {
     private Checksums() {
     }
 
-    static SdkChecksum newChecksum(ChecksumAlgorithm algorithm) {
-        return SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.fromValue(algorithm.toString()));
+    /** A running checksum of {@code algorithm}: the SDK's own, except CRC64NVME (the SDK's needs aws-crt). */
+    static Running newChecksum(ChecksumAlgorithm algorithm) {
+        if (algorithm == ChecksumAlgorithm.CRC64_NVME) {
+            Crc64Nvme crc = new Crc64Nvme();
+            return new Running() {
+                @Override
+                public void update(byte[] b, int off, int len) {
+                    crc.update(b, off, len);
+                }
+
+                @Override
+                public byte[] getChecksumBytes() {
+                    return crc.bytes();
+                }
+            };
+        }
+        SdkChecksum sum = SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.fromValue(algorithm.toString()));
+        return new Running() {
+            @Override
+            public void update(byte[] b, int off, int len) {
+                sum.update(b, off, len);
+            }
+
+            @Override
+            public byte[] getChecksumBytes() {
+                return sum.getChecksumBytes();
+            }
+        };
+    }
+
+    /** A checksum being computed over bytes as they stream by. */
+    interface Running {
+        void update(byte[] b, int off, int len);
+
+        byte[] getChecksumBytes();
     }
 
     static String base64(byte[] bytes) {
@@ -61,7 +95,7 @@ final class Checksums {
         for (byte[] c : partChecksums) {
             all.write(c, 0, c.length);
         }
-        SdkChecksum sum = newChecksum(algorithm);
+        Running sum = newChecksum(algorithm);
         byte[] bytes = all.toByteArray();
         sum.update(bytes, 0, bytes.length);
         return base64(sum.getChecksumBytes()) + "-" + partChecksums.size();

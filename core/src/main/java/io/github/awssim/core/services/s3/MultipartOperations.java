@@ -186,7 +186,7 @@ final class MultipartOperations {
             byte[] checksum;
             try (InputStream in = slice.open(0, length)) {
                 java.security.MessageDigest digest = java.security.MessageDigest.getInstance("MD5");
-                software.amazon.awssdk.checksums.SdkChecksum sum = Checksums.newChecksum(partAlgorithm(u));
+                Checksums.Running sum = Checksums.newChecksum(partAlgorithm(u));
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buffer)) >= 0) {

@@ -450,7 +450,7 @@ final class ObjectOperations {
     static Digest digest(String operation, Blob blob, ChecksumAlgorithm algorithm) {
         try (InputStream in = blob.open(0, blob.length())) {
             java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
-            software.amazon.awssdk.checksums.SdkChecksum sum = Checksums.newChecksum(algorithm);
+            Checksums.Running sum = Checksums.newChecksum(algorithm);
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {

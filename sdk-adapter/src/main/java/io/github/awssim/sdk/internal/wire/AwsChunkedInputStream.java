@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import io.github.awssim.core.internal.Crc64Nvme;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.checksums.SdkChecksum;
 import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
@@ -57,7 +58,7 @@ public final class AwsChunkedInputStream extends InputStream {
                     ChecksumAlgorithm algorithm = DefaultChecksumAlgorithm.fromValue(n.substring("x-amz-checksum-".length()));
                     if (algorithm != null) {
                         name = n;
-                        sum = SdkChecksum.forAlgorithm(algorithm);
+                        sum = algorithm == DefaultChecksumAlgorithm.CRC64NVME ? new Crc64() : SdkChecksum.forAlgorithm(algorithm);
                     }
                 }
             }
@@ -198,5 +199,40 @@ public final class AwsChunkedInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** CRC64NVME without aws-crt, which the SDK's own implementation needs. */
+    private static final class Crc64 implements SdkChecksum {
+        private final Crc64Nvme crc = new Crc64Nvme();
+
+        @Override
+        public byte[] getChecksumBytes() {
+            return crc.bytes();
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            throw new UnsupportedOperationException("mark");
+        }
+
+        @Override
+        public void update(int b) {
+            crc.update(b);
+        }
+
+        @Override
+        public void update(byte[] b, int off, int len) {
+            crc.update(b, off, len);
+        }
+
+        @Override
+        public long getValue() {
+            return crc.getValue();
+        }
+
+        @Override
+        public void reset() {
+            crc.reset();
+        }
     }
 }
