@@ -124,8 +124,11 @@ final class Conditions {
                 return size == 0 ? null : new Range(Math.max(0, size - suffix), size - 1, size);
             }
             long first = Long.parseLong(a);
-            long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
+            long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
             if (first < 0 || last < first) {
+                return null;
+            }
+            if (size == 0) {
                 return null;
             }
             if (first >= size) {

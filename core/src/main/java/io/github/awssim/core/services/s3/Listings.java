@@ -105,6 +105,10 @@ final class Listings {
     static Page page(NavigableMap<String, List<ObjectVersion>> keys, String prefix, String delimiter, Start start, int max,
                      Function<List<ObjectVersion>, Boolean> include) {
         List<Entry> entries = new ArrayList<>();
+        if (max == 0) {
+            // S3 answers max-keys=0 with an empty page that is not truncated.
+            return new Page(entries, false);
+        }
         boolean[] truncated = new boolean[1];
         walk(keys, prefix, delimiter, start, include, e -> {
             if (entries.size() == max) {
@@ -284,7 +288,9 @@ final class Listings {
         }
         VersionPage page = new VersionPage(max, url, owner, keyMarker, versionMarker, versions, markers, prefixes);
         // A version, not a key, counts against max-keys: the visitor stops the walk when the page is full.
-        walk(b.keys, prefix, delimiter, start, v -> !v.isEmpty(), page::visit);
+        if (max > 0) {
+            walk(b.keys, prefix, delimiter, start, v -> !v.isEmpty(), page::visit);
+        }
         boolean truncated = page.truncated;
         String nextKey = page.nextKey;
         String nextVersion = page.nextVersion;

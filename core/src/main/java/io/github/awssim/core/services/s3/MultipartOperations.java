@@ -402,13 +402,16 @@ final class MultipartOperations {
     ListPartsResponse listParts(S3State.Call c, ListPartsRequest r) {
         Bucket b = state.bucket(c, r.bucket());
         Upload u = upload(c, b, r.key(), r.uploadId());
-        int max = r.maxParts() == null ? 1000 : Math.max(0, Math.min(r.maxParts(), 1000));
+        if (r.maxParts() != null && r.maxParts() < 0) {
+            throw S3Errors.error("InvalidArgument", S3Messages.badMaxParts(c.operation(), "max-parts", r.maxParts()));
+        }
+        int max = r.maxParts() == null ? 1000 : Math.min(r.maxParts(), 1000);
         int marker = r.partNumberMarker() == null ? 0 : r.partNumberMarker();
         List<Part> parts = new ArrayList<>();
         boolean truncated = false;
         for (UploadedPart p : u.parts.tailMap(marker, false).values()) {
             if (parts.size() == max) {
-                truncated = true;
+                truncated = max > 0;
                 break;
             }
             Part.Builder part = Part.builder().partNumber(p.number()).lastModified(p.lastModified()).eTag(p.eTag()).size(p.size());
@@ -423,16 +426,17 @@ final class MultipartOperations {
             .initiator(Initiator.builder().id(owner.id()).build()).owner(owner)
             .storageClass(u.meta.storageClass() != null ? u.meta.storageClass() : StorageClass.STANDARD.toString())
             .checksumAlgorithm(u.checksumAlgorithm).checksumType(u.checksumType);
-        if (!parts.isEmpty()) {
-            out.nextPartNumberMarker(parts.get(parts.size() - 1).partNumber());
-        }
+        out.nextPartNumberMarker(parts.isEmpty() ? marker : parts.get(parts.size() - 1).partNumber());
         return out.build();
     }
 
     ListMultipartUploadsResponse listUploads(S3State.Call c, ListMultipartUploadsRequest r) {
         Bucket b = state.bucket(c, r.bucket());
         boolean url = Listings.urlEncoding(c.operation(), r.encodingTypeAsString());
-        int max = r.maxUploads() == null ? 1000 : Math.max(0, Math.min(r.maxUploads(), 1000));
+        if (r.maxUploads() != null && r.maxUploads() < 0) {
+            throw S3Errors.error("InvalidArgument", S3Messages.badMaxParts(c.operation(), "max-uploads", r.maxUploads()));
+        }
+        int max = r.maxUploads() == null ? 1000 : Math.min(r.maxUploads(), 1000);
         String prefix = r.prefix() == null ? "" : r.prefix();
         String delimiter = r.delimiter() == null || r.delimiter().isEmpty() ? null : r.delimiter();
         List<Upload> all = new ArrayList<>(b.uploads.values());
@@ -452,7 +456,7 @@ final class MultipartOperations {
                 continue;
             }
             if (uploads.size() + prefixes.size() == max) {
-                truncated = true;
+                truncated = max > 0;
                 break;
             }
             if (rolled != null) {

@@ -352,7 +352,11 @@ final class S3Messages {
     }
 
     static String badMaxKeys(String operation, int maxKeys) {
-        return "Provided max-keys not an integer or within integer range (" + operation + ": MaxKeys " + maxKeys + ").";
+        return "Argument maxKeys must be an integer between 0 and 2147483647 (" + operation + ": MaxKeys " + maxKeys + ").";
+    }
+
+    static String badMaxParts(String operation, String argument, int value) {
+        return "Argument " + argument + " must be an integer between 0 and 2147483647 (" + operation + ": " + value + ").";
     }
 
     static String versionMarkerWithoutKeyMarker(String operation) {
