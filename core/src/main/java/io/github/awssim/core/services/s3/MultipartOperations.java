@@ -88,7 +88,7 @@ final class MultipartOperations {
         }
         ObjectMeta meta = new ObjectMeta(r.contentType() != null ? r.contentType() : ObjectOperations.DEFAULT_CONTENT_TYPE,
             r.contentEncoding(), r.contentDisposition(), r.contentLanguage(), r.cacheControl(), r.expires(),
-            r.websiteRedirectLocation(), Map.copyOf(metadata), storageClass);
+            r.websiteRedirectLocation(), ObjectVersion.ordered(metadata), storageClass);
         Upload u = new Upload(state.newUploadId(), r.key(), c.now(), meta, tags, algorithm,
             algorithm == null ? null : type != null ? type
                 : algorithm == ChecksumAlgorithm.CRC64_NVME ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE,

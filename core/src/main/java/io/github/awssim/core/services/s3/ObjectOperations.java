@@ -75,7 +75,7 @@ final class ObjectOperations {
         ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), checksumHeaders(r.checksumCRC32(),
             r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
         ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
-            r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), Map.copyOf(metadata),
+            r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), ObjectVersion.ordered(metadata),
             storageClass);
         Received in = storage.receive(c.operation(), body, claim, ChecksumAlgorithm.CRC64_NVME, r.contentMD5());
         Checksum checksum = new Checksum(in.algorithm(), Checksums.base64(in.checksum()), ChecksumType.FULL_OBJECT);
@@ -94,7 +94,7 @@ final class ObjectOperations {
         return new Storage.Draft() {
             @Override
             public ObjectVersion withVersionId(String versionId) {
-                return new ObjectVersion(key, versionId, false, blob, size, eTag, lastModified, meta, Map.copyOf(tags),
+                return new ObjectVersion(key, versionId, false, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(tags),
                     checksum, parts, owner);
             }
 
@@ -403,7 +403,7 @@ final class ObjectOperations {
             }
             ObjectMeta meta = replaceMetadata
                 ? new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(), r.contentLanguage(),
-                    r.cacheControl(), r.expires(), r.websiteRedirectLocation(), r.hasMetadata() ? Map.copyOf(r.metadata()) : Map.of(),
+                    r.cacheControl(), r.expires(), r.websiteRedirectLocation(), r.hasMetadata() ? ObjectVersion.ordered(r.metadata()) : Map.of(),
                     storageClass)
                 : new ObjectMeta(sv.meta().contentType(), sv.meta().contentEncoding(), sv.meta().contentDisposition(),
                     sv.meta().contentLanguage(), sv.meta().cacheControl(), sv.meta().expires(),

@@ -21,8 +21,13 @@ record ObjectVersion(String key, String versionId, boolean deleteMarker, Blob bl
                      String ownerAccount) {
     static final String NULL_VERSION = "null";
 
+    /** An immutable copy that keeps the order the entries came in (tags list in the order they were set). */
+    static Map<String, String> ordered(Map<String, String> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+
     ObjectVersion withTags(Map<String, String> newTags) {
-        return new ObjectVersion(key, versionId, deleteMarker, blob, size, eTag, lastModified, meta, Map.copyOf(newTags),
+        return new ObjectVersion(key, versionId, deleteMarker, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(newTags),
             checksum, parts, ownerAccount);
     }
 
