@@ -171,4 +171,43 @@ class S3PresignFaultsAndWireTest {
         assertThat(new String(malformed.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
             .contains("<Code>MalformedXML</Code>");
     }
+
+    @Test
+    void aCrc64NvmeTrailerIsVerifiedAndStoredEvenWithoutAwsCrt() throws Exception {
+        // The SDK computes CRC64NVME only with aws-crt on the classpath; a client that has it sends this body.
+        byte[] data = "crc64 in a trailer".getBytes(StandardCharsets.UTF_8);
+        io.github.awssim.core.internal.Crc64Nvme crc = new io.github.awssim.core.internal.Crc64Nvme();
+        crc.update(data, 0, data.length);
+        String good = java.util.Base64.getEncoder().encodeToString(crc.bytes());
+        assertThat(putChunked("good", data, good).httpResponse().statusCode()).isEqualTo(200);
+        assertThat(f.sim.s3().object("shared", "good")).get().satisfies(o -> {
+            assertThat(o.checksumAlgorithm()).isEqualTo("CRC64NVME");
+            assertThat(o.checksum()).isEqualTo(good);
+        });
+
+        HttpExecuteResponse bad = putChunked("bad", data, "AAAAAAAAAAA=");
+        assertThat(bad.httpResponse().statusCode()).isEqualTo(400);
+        assertThat(new String(bad.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<Code>BadDigest</Code>").contains("CRC64NVME");
+        assertThat(f.sim.s3().object("shared", "bad")).isEmpty();
+    }
+
+    /** An unsigned aws-chunked PutObject in two chunks with a CRC64NVME trailer, as the SDK (with aws-crt) sends it. */
+    private HttpExecuteResponse putChunked(String key, byte[] data, String trailerValue) throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int half = data.length / 2;
+        body.writeBytes((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(data, 0, half);
+        body.writeBytes(("\r\n" + Integer.toHexString(data.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(data, half, data.length - half);
+        body.writeBytes(("\r\n0\r\nx-amz-checksum-crc64nvme:" + trailerValue + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = body.toByteArray();
+        return http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.PUT).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/" + key)
+            .putHeader("Content-Encoding", "aws-chunked").putHeader("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
+            .putHeader("x-amz-decoded-content-length", Integer.toString(data.length))
+            .putHeader("x-amz-trailer", "x-amz-checksum-crc64nvme").putHeader("x-amz-sdk-checksum-algorithm", "CRC64NVME")
+            .putHeader("Content-Length", Integer.toString(bytes.length)).build())
+            .contentStreamProvider(() -> new ByteArrayInputStream(bytes)).build()).call();
+    }
 }
