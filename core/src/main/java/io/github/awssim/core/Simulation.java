@@ -5,6 +5,7 @@ import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.services.metering.MeteringSimulator;
 import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
+import io.github.awssim.core.services.s3.S3Simulator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A simulated AWS: the state of every simulated service, a controllable clock, and a journal of every
@@ -179,7 +181,19 @@ public final class Simulation implements AutoCloseable {
         return (PricingCalculatorSimulator) engine.builtIn(BcmPricingCalculatorClient.class);
     }
 
-    /** Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Idempotent. */
+    /**
+     * Amazon S3: buckets, objects (streamed, large ones in temporary files), versions, multipart uploads. The
+     * same state every {@code S3Client} and {@code S3AsyncClient} of this simulation sees, and other simulators
+     * read.
+     */
+    public S3Simulator s3() {
+        return (S3Simulator) engine.builtIn(S3Client.class);
+    }
+
+    /**
+     * Stops answering: calls that reach a closed simulation get an {@code awssim:} error. Deletes the temporary
+     * files of S3 objects. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();

@@ -2,6 +2,7 @@ package io.github.awssim.core;
 
 import io.github.awssim.core.faults.FaultPlan;
 import io.github.awssim.core.internal.AttemptFaults;
+import io.github.awssim.core.internal.CallStreams;
 import io.github.awssim.core.internal.Engine;
 import io.github.awssim.core.internal.FaultDecider;
 import io.github.awssim.core.internal.LiveSimulations;
@@ -11,12 +12,14 @@ import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
 import io.github.awssim.core.services.metering.MeteringSimulator;
 import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
+import io.github.awssim.core.services.s3.S3Simulator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +28,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The engine behind a {@link Simulation}: backends, dispatch, journal, seeded randomness. */
 final class SimulationEngine implements Engine {
@@ -41,27 +48,21 @@ final class SimulationEngine implements Engine {
      */
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
         MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class),
-        BcmPricingCalculatorClient.class, simulatorFactory(PricingCalculatorSimulator.class));
-    private static final Map<Class<?>, Map<Class<?>, Method>> OPERATIONS = new ConcurrentHashMap<>();
-    /** Whether a backend class implements an operation method (rather than inheriting the interface default). */
-    private static final ClassValue<Map<Method, Boolean>> IMPLEMENTED = new ClassValue<>() {
-        @Override
-        protected Map<Method, Boolean> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
-
+        BcmPricingCalculatorClient.class, simulatorFactory(PricingCalculatorSimulator.class),
+        S3Client.class, simulatorFactory(S3Simulator.class));
+    private static final Map<Class<?>, Map<Class<?>, Operation>> OPERATIONS = new ConcurrentHashMap<>();
     private final Simulation simulation;
     private final SimulationClock clock;
     private final Journal journal;
     private final StubRegistry stubs = new StubRegistry();
+    private final Stubs stubsView = new Stubs(stubs);
     private final long seed;
     private volatile FaultDecider faults;
-    private final Stubs stubsView = new Stubs(stubs);
     private final Random random;
     private final Map<Class<?>, SdkClient> builtIns = new ConcurrentHashMap<>();
     private final Map<Class<?>, SdkClient> registered = new ConcurrentHashMap<>();
     private final AutoCloseable liveHandle;
+    private final List<AutoCloseable> closeWith = new java.util.ArrayList<>();
     private volatile boolean closed;
 
     SimulationEngine(Simulation simulation, SimulationClock clock, long seed, int journalCapacity) {
@@ -242,20 +243,36 @@ final class SimulationEngine implements Engine {
     private Outcome invokeBackend(ServiceCall call, ServiceErrors errors, NearMiss nearMiss) {
         String hint = nearMiss == null ? "" : "\n" + nearMiss;
         SdkClient backend = backendOrNull(call.clientInterface());
+        CallStreams streams = call.streams();
         if (backend == null) {
+            streams.discard();
             return errors.describe(errors.unmodeled(NOT_SIMULATED, 501,
                 Messages.serviceNotSimulated(call.service(), call.clientInterface()) + hint));
         }
-        Method method = operations(call.clientInterface()).get(call.request().getClass());
-        if (method == null || !implemented(backend, method)) {
-            return notImplemented(call, errors, backend, method, hint);
+        Operation op = operations(call.clientInterface()).get(call.request().getClass());
+        Method method = op == null ? null : op.method();
+        if (method == null) {
+            streams.discard();
+            return notImplemented(call, errors, backend, null, hint);
         }
+        // No check that the backend's class overrides the method: a Mockito spy (inline mock maker) is the
+        // simulator's own class and answers a stubbed interface default. An operation nobody answers throws
+        // the interface default's UnsupportedOperationException, caught below.
+        boolean answered = false;
         try {
-            Object response = method.invoke(backend, call.request());
+            Object response = method.invoke(backend, op.arguments(call.request(), streams));
+            if (op.shape() == Shape.STREAMING_OUTPUT) {
+                if (streams.response() == null) {
+                    return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
+                        Messages.backendSkippedTransformer(call.service(), call.operation(), backend, method.getName())));
+                }
+                response = streams.response();
+            }
             if (!(response instanceof SdkResponse)) {
                 return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
                     Messages.backendReturnedNothing(call.service(), call.operation(), backend)));
             }
+            answered = true;
             return new Outcome.Response((SdkResponse) response);
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
@@ -268,6 +285,10 @@ final class SimulationEngine implements Engine {
             return backendFailure(call, errors, backend, t);
         } catch (IllegalAccessException | RuntimeException e) {
             return backendFailure(call, errors, backend, e);
+        } finally {
+            if (!answered) {
+                streams.discard();
+            }
         }
     }
 
@@ -283,29 +304,84 @@ final class SimulationEngine implements Engine {
             Messages.backendFailure(call.service(), call.operation(), backend, t), t));
     }
 
-    private static boolean implemented(Object backend, Method method) {
-        return IMPLEMENTED.get(backend.getClass()).computeIfAbsent(method, m -> {
-            try {
-                return !backend.getClass().getMethod(m.getName(), m.getParameterTypes()).isDefault();
-            } catch (NoSuchMethodException e) {
-                return false;
-            }
-        });
-    }
-
     private static boolean thrownByInterfaceDefault(Throwable t, Class<?> clientInterface) {
         StackTraceElement[] trace = t.getStackTrace();
         return trace.length > 0 && trace[0].getClassName().equals(clientInterface.getName());
     }
 
-    /** Operation methods of a client interface by request type: {@code meterUsage(MeterUsageRequest)}. */
-    private static Map<Class<?>, Method> operations(Class<?> clientInterface) {
+    /** How an operation method takes its request and gives its answer. */
+    private enum Shape {
+        /** {@code meterUsage(MeterUsageRequest)}: a typed request in, a typed response out. */
+        PLAIN,
+        /** {@code putObject(PutObjectRequest, RequestBody)}: the request's body streams in beside it. */
+        STREAMING_INPUT,
+        /** {@code getObject(GetObjectRequest, ResponseTransformer)}: the answer's body streams out through a transformer. */
+        STREAMING_OUTPUT
+    }
+
+    /** An operation method of a client interface, and its shape. */
+    private record Operation(Method method, Shape shape) {
+        Object[] arguments(SdkRequest request, CallStreams streams) {
+            switch (shape) {
+                case STREAMING_INPUT:
+                    return new Object[] {request, streams.requestBody() != null ? streams.requestBody() : RequestBody.empty()};
+                case STREAMING_OUTPUT:
+                    return new Object[] {request, new Capture(streams)};
+                default:
+                    return new Object[] {request};
+            }
+        }
+    }
+
+    /**
+     * The transformer the engine hands a streaming-output operation: it keeps the response and its body for
+     * the adapter to stream to the client, so the body is never read here. It asks the backend to leave the
+     * body open, as {@code ResponseTransformer.toInputStream()} does.
+     */
+    private static final class Capture implements ResponseTransformer<SdkResponse, SdkResponse> {
+        private final CallStreams streams;
+
+        Capture(CallStreams streams) {
+            this.streams = streams;
+        }
+
+        @Override
+        public SdkResponse transform(SdkResponse response, AbortableInputStream body) {
+            streams.answer(response, body);
+            return response;
+        }
+
+        @Override
+        public boolean needsConnectionLeftOpen() {
+            return true;
+        }
+
+        @Override
+        public String name() {
+            return "awssim";
+        }
+    }
+
+    /**
+     * Operation methods of a client interface by request type: {@code meterUsage(MeterUsageRequest)}, and the
+     * streaming forms {@code putObject(PutObjectRequest, RequestBody)} and
+     * {@code getObject(GetObjectRequest, ResponseTransformer)} (every other overload of them delegates to these).
+     */
+    private static Map<Class<?>, Operation> operations(Class<?> clientInterface) {
         return OPERATIONS.computeIfAbsent(clientInterface, c -> {
-            Map<Class<?>, Method> ops = new HashMap<>();
+            Map<Class<?>, Operation> ops = new HashMap<>();
             for (Method m : c.getMethods()) {
-                if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+                Class<?>[] params = m.getParameterTypes();
+                if (params.length == 0 || !SdkRequest.class.isAssignableFrom(params[0])) {
+                    continue;
+                }
+                if (params.length == 1 && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
+                    ops.putIfAbsent(params[0], new Operation(m, Shape.PLAIN));
+                } else if (params.length == 2 && params[1] == RequestBody.class
                     && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
-                    ops.put(m.getParameterTypes()[0], m);
+                    ops.put(params[0], new Operation(m, Shape.STREAMING_INPUT));
+                } else if (params.length == 2 && params[1] == ResponseTransformer.class) {
+                    ops.put(params[0], new Operation(m, Shape.STREAMING_OUTPUT));
                 }
             }
             return Map.copyOf(ops);
@@ -374,12 +450,41 @@ final class SimulationEngine implements Engine {
         return closed;
     }
 
+    @Override
+    public void closeWith(AutoCloseable resource) {
+        boolean now;
+        synchronized (closeWith) {
+            now = closed;
+            if (!now) {
+                closeWith.add(resource);
+            }
+        }
+        if (now) {
+            closeQuietly(resource);
+        }
+    }
+
     void close() {
-        closed = true;
+        List<AutoCloseable> resources;
+        synchronized (closeWith) {
+            closed = true;
+            resources = List.copyOf(closeWith);
+            closeWith.clear();
+        }
+        resources.forEach(SimulationEngine::closeQuietly);
         try {
             liveHandle.close();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // A simulator's resources (temporary files) must not stop the simulation from closing.
+            org.slf4j.LoggerFactory.getLogger(SimulationEngine.class).warn("awssim: could not release {}", resource, e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.awssim.core.faults.FaultRule;
 import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.samples.metering.HourlyMeteringAgent;
 import io.github.awssim.samples.metering.HourlyMeteringAgent.Report;
+import io.github.awssim.samples.metering.UsageArchive;
 import io.github.awssim.sdk.SimulatedClients;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,10 +27,12 @@ import software.amazon.awssdk.services.marketplacemetering.model.DuplicateReques
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * README's first command: an hourly metering agent, written against the plain AWS SDK, run against
- * AWS Marketplace Metering simulated in-process. No AWS account, no network.
+ * AWS Marketplace Metering and Amazon S3 (where it archives its usage files) simulated in-process. No
+ * AWS account, no network.
  */
 public final class Showcase {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -52,12 +55,18 @@ public final class Showcase {
         Map<String, Integer> usage = new TreeMap<>(Map.of("Users", 12, "Hosts", 3));
         HourlyMeteringAgent agent = new HourlyMeteringAgent(metering, sim.clock(), "prod-showcase", hour -> usage);
 
-        out.println("1. Three hours of usage, reported at the top of each hour");
+        // Two more: a real S3Client, and the bucket the agent archives its hourly usage files in.
+        S3Client s3 = SimulatedClients.create(sim, S3Client.class);
+        sim.s3().createBucket("metering-archive");
+        UsageArchive archive = new UsageArchive(s3, "metering-archive");
+
+        out.println("1. Three hours of usage, reported at the top of each hour and archived as usage files in S3");
         List<Report> lastHour = List.of();
         for (int i = 0; i < 3; i++) {
             sim.clock().advance(Duration.ofHours(1));
             lastHour = agent.reportPreviousHour();
             print(out, lastHour);
+            archive.archive(lastHour.get(0).hour(), lastHour);
         }
 
         out.println();
@@ -67,6 +76,8 @@ public final class Showcase {
         print(out, again);
         out.println("   same record ids as the first report: "
             + again.stream().map(Report::recordId).toList().equals(lastHour.stream().map(Report::recordId).toList()));
+        boolean rewritten = archive.archive(again.get(0).hour(), again);
+        out.println("   its usage file was archived already: S3's conditional write answered 412, rewritten: " + rewritten);
 
         out.println();
         out.println("3. Another process reports that hour again with another quantity and the SDK's random token");
@@ -85,6 +96,7 @@ public final class Showcase {
         Instant beforeRetries = sim.clock().instant();
         List<Report> reports = agent.reportPreviousHour();
         print(out, reports);
+        archive.archive(reports.get(0).hour(), reports);
         for (Execution e : sim.journal().executions(MeterUsageRequest.class)) {
             MeterUsageRequest r = e.request(MeterUsageRequest.class);
             if (r.timestamp().equals(reports.get(0).hour())) {
@@ -96,11 +108,20 @@ public final class Showcase {
             + Duration.between(beforeRetries, sim.clock().instant()).toMillis() + " ms of simulated time");
 
         out.println();
-        out.println("5. The journal: every call that reached the simulation, with its attempts");
-        out.print(indent(sim.journal().table()));
+        out.println("5. The agent reads its archive back from S3");
+        List<String> files = archive.files();
+        out.println("   " + files.size() + " usage files: " + String.join(", ", files));
+        out.print(indent(archive.read(reports.get(0).hour())));
+        out.println("   stored in the simulated S3: " + sim.s3().object("metering-archive", files.get(files.size() - 1))
+            .map(o -> o.size() + " bytes, " + o.contentType() + ", ETag " + o.eTag()).orElse("missing"));
 
         out.println();
-        out.println("6. A flaky network for six hours (seeded fault plan): 30% of attempts throttled, 20% of responses");
+        out.println("6. The journal: every call that reached the simulation, with its attempts");
+        out.print(indent(sim.journal().table()));
+        s3.close();
+
+        out.println();
+        out.println("7. A flaky network for six hours (seeded fault plan): 30% of attempts throttled, 20% of responses");
         out.println("   lost after the service committed. The agent retries an hour the SDK gave up on at the next hour.");
         sim.install(FaultPlan.of(
             FaultRule.on(MeterUsageRequest.class).withProbability(0.3).fail(ThrottlingException.class),

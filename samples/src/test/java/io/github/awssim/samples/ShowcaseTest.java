@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** README's first command runs this main; CI runs it here so the showcase never rots. */
 class ShowcaseTest {
     @Test
-    void theShowcaseShowsMeteringReplayDuplicateAndRetriedThrottling() {
+    void theShowcaseShowsMeteringReplayDuplicateRetriedThrottlingAndTheUsageArchive() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Showcase.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -24,6 +24,13 @@ class ShowcaseTest {
         assertThat(out).containsPattern("responses lost: [1-9][0-9]*");
         assertThat(out).contains("records billed: 12 for 6 hours x 2 dimensions");
         assertThat(out).contains("a bill estimate with the BCM Pricing Calculator", "estimated bill $42.19");
+        // The usage files: archived once per hour, a rewrite refused, read back.
+        assertThat(out).contains("its usage file was archived already: S3's conditional write answered 412, rewritten: false");
+        assertThat(out).contains("4 usage files: usage/2026/06/01/09.csv, usage/2026/06/01/10.csv, usage/2026/06/01/11.csv, "
+            + "usage/2026/06/01/12.csv");
+        assertThat(out).contains("hour,dimension,quantity,status,record", "2026-06-01T12:00:00Z,Hosts,3,METERED,");
+        assertThat(out).containsPattern("stored in the simulated S3: [0-9]+ bytes, text/csv, ETag \"[0-9a-f]{32}\"");
+        assertThat(out).contains("S3.PutObject", "PreconditionFailed", "S3.ListObjectsV2", "S3.GetObject");
         assertThat(out).doesNotContain("unexpected");
     }
 

@@ -6,6 +6,8 @@ import io.github.awssim.sdk.internal.AdapterMessages;
 import io.github.awssim.sdk.internal.VirtualBackoffRetryStrategy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,6 +38,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * MarketplaceMeteringClient custom = SimulatedClients.of(sim)
  *         .withOverrides(o -> o.addMetricPublisher(myPublisher))
  *         .create(MarketplaceMeteringClient.class);
+ * S3AsyncClient multipart = SimulatedClients.of(sim)
+ *         .configure(S3AsyncClientBuilder.class, b -> b.multipartEnabled(true).forcePathStyle(true))
+ *         .create(S3AsyncClient.class);
  * }</pre>
  *
  * Immutable; each {@code with...} returns a copy.
@@ -49,19 +54,21 @@ public final class SimulatedClients {
     private final Region region;
     private final boolean virtualBackoff;
     private final Consumer<ClientOverrideConfiguration.Builder> overrides;
+    private final List<Consumer<Object>> settings;
 
     private SimulatedClients(Simulation simulation, Region region, boolean virtualBackoff,
-                             Consumer<ClientOverrideConfiguration.Builder> overrides) {
+                             Consumer<ClientOverrideConfiguration.Builder> overrides, List<Consumer<Object>> settings) {
         this.simulation = simulation;
         this.region = region;
         this.virtualBackoff = virtualBackoff;
         this.overrides = overrides;
+        this.settings = settings;
     }
 
     /** Clients for {@code simulation} with the defaults above. */
     public static SimulatedClients of(Simulation simulation) {
         Objects.requireNonNull(simulation, "simulation");
-        return new SimulatedClients(simulation, simulation.region(), true, o -> { });
+        return new SimulatedClients(simulation, simulation.region(), true, o -> { }, List.of());
     }
 
     /** Shorthand for {@code of(simulation).create(clientInterface)}. */
@@ -71,12 +78,12 @@ public final class SimulatedClients {
 
     /** Clients that sleep through the SDK's retry backoff, as in production. */
     public SimulatedClients withRealBackoff() {
-        return new SimulatedClients(simulation, region, false, overrides);
+        return new SimulatedClients(simulation, region, false, overrides, settings);
     }
 
     /** Clients in another region than the simulation's default. */
     public SimulatedClients withRegion(Region region) {
-        return new SimulatedClients(simulation, Objects.requireNonNull(region, "region"), virtualBackoff, overrides);
+        return new SimulatedClients(simulation, Objects.requireNonNull(region, "region"), virtualBackoff, overrides, settings);
     }
 
     /**
@@ -85,7 +92,24 @@ public final class SimulatedClients {
      */
     public SimulatedClients withOverrides(Consumer<ClientOverrideConfiguration.Builder> more) {
         Objects.requireNonNull(more, "more");
-        return new SimulatedClients(simulation, region, virtualBackoff, overrides.andThen(more));
+        return new SimulatedClients(simulation, region, virtualBackoff, overrides.andThen(more), settings);
+    }
+
+    /**
+     * Service-specific builder settings, applied to clients whose builder is a {@code builderType}: S3's
+     * {@code forcePathStyle}, {@code crossRegionAccessEnabled} ({@code S3BaseClientBuilder}) or
+     * {@code multipartEnabled} ({@code S3AsyncClientBuilder}), say. Clients of other services ignore them.
+     */
+    public <B> SimulatedClients configure(Class<B> builderType, Consumer<? super B> builderSettings) {
+        Objects.requireNonNull(builderType, "builderType");
+        Objects.requireNonNull(builderSettings, "builderSettings");
+        List<Consumer<Object>> more = new ArrayList<>(settings);
+        more.add(b -> {
+            if (builderType.isInstance(b)) {
+                builderSettings.accept(builderType.cast(b));
+            }
+        });
+        return new SimulatedClients(simulation, region, virtualBackoff, overrides, List.copyOf(more));
     }
 
     /**
@@ -115,6 +139,7 @@ public final class SimulatedClients {
             o.retryStrategy(new VirtualBackoffRetryStrategy(effectiveRetryStrategy(o), CoreAccess.engine(simulation)));
         }
         aws.overrideConfiguration(o.build());
+        settings.forEach(s -> s.accept(builder));
         try {
             return clientInterface.cast(((SdkBuilder<?, ?>) builder).build());
         } catch (RuntimeException e) {

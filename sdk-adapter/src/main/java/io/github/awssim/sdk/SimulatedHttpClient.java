@@ -4,13 +4,16 @@ import io.github.awssim.core.Simulation;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Engine;
 import io.github.awssim.sdk.internal.AsyncBody;
+import io.github.awssim.sdk.internal.AsyncStreams;
 import io.github.awssim.sdk.internal.FaultyBodies;
 import io.github.awssim.sdk.internal.Gateway;
+import io.github.awssim.sdk.internal.wire.RequestContent;
 import io.github.awssim.sdk.internal.wire.WireResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -22,6 +25,7 @@ import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 
 /**
  * The HTTP client that answers SDK calls from a {@link Simulation} instead of the network. One instance
@@ -47,10 +51,13 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
  * <p><b>Contract.</b> Thread-safe; one instance may serve any number of clients and threads. It never
  * touches the network, and never sleeps unless a fault rule asks for real latency (or a stalled body,
  * which waits for the client's timeout, at most {@value io.github.awssim.sdk.internal.FaultyBodies#STALL_SECONDS}
- * seconds). Sync: the body is read fully and the answer is complete when
- * {@code call()} returns. Async: the request publisher is drained, then {@code onHeaders}, then
- * {@code onStream} with the body (an empty body completes without {@code onNext}); the returned future
- * completes after the body has been delivered. {@link #close()} does nothing: the simulation outlives
+ * seconds). Sync: the request body is read as the operation needs it (whole,
+ * or streamed to S3's PutObject), and the answer is complete when {@code call()} returns, its body a
+ * stream for S3's GetObject. Async: a body up to 1 MiB is drained first; a larger or unsized one streams to
+ * the backend, which then runs on one of awssim's daemon threads, with bounded demand; then
+ * {@code onHeaders}, then {@code onStream} with the body one buffer per unit of demand (an empty body
+ * completes without {@code onNext}); the returned future completes after the body has been delivered.
+ * Large objects are never held whole in memory on either path. {@link #close()} does nothing: the simulation outlives
  * the clients the SDK closes. The client reports its name, {@value #CLIENT_NAME}, in the User-Agent;
  * a wrapper around it must keep that name for awssim's safety net to recognise it.
  */
@@ -79,23 +86,29 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         return new ExecutableHttpRequest() {
+            private volatile InputStream answerBody;
+
             @Override
             public HttpExecuteResponse call() throws IOException {
                 request.metricCollector().ifPresent(c -> c.reportMetric(HttpMetric.HTTP_CLIENT_NAME, CLIENT_NAME));
-                byte[] body = null;
-                if (request.contentStreamProvider().isPresent()) {
-                    try (InputStream in = request.contentStreamProvider().get().newStream()) {
-                        body = readBody(in, request.httpRequest());
-                    }
+                RequestContent content = request.contentStreamProvider().isPresent()
+                    ? RequestContent.of(request.contentStreamProvider().get().newStream(), declaredLength(request.httpRequest()))
+                    : RequestContent.empty();
+                WireResponse answer;
+                try {
+                    answer = Gateway.handle(engine.get(), request.httpRequest(), content);
+                } finally {
+                    content.close();
                 }
-                WireResponse answer = Gateway.handle(engine.get(), request.httpRequest(), body);
                 if (answer.delivery() == WireResponse.Delivery.RESET) {
+                    answer.stream().ifPresent(SimulatedHttpClient::closeQuietly);
                     throw new IOException(answer.failure());
                 }
-                InputStream stream = FaultyBodies.stream(answer, aborted);
+                InputStream body = FaultyBodies.stream(answer, aborted);
+                answerBody = body;
                 return HttpExecuteResponse.builder()
                     .response(toSdk(answer))
-                    .responseBody(AbortableInputStream.create(stream, aborted::countDown))
+                    .responseBody(AbortableInputStream.create(body, this::abort))
                     .build();
             }
 
@@ -105,53 +118,88 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             @Override
             public void abort() {
                 aborted.countDown();
+                // The answer is computed inside call(); all there is to abort is a body still being streamed.
+                InputStream body = answerBody;
+                if (body != null) {
+                    try {
+                        body.close();
+                    } catch (IOException e) {
+                        // Aborting a body nobody will read; the SDK has already given up on it.
+                    }
+                }
             }
         };
     }
+
+    /**
+     * Bodies up to this size are drained before the backend runs, on the SDK's thread; larger or unsized ones
+     * stream to a backend running on one of awssim's threads, so they are never held whole.
+     */
+    static final long INLINE_BODY_LIMIT = 1024 * 1024;
 
     @Override
     public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
         request.metricCollector().ifPresent(c -> c.reportMetric(HttpMetric.HTTP_CLIENT_NAME, CLIENT_NAME));
         CompletableFuture<Void> done = new CompletableFuture<>();
         SdkHttpRequest httpRequest = request.request();
-        AsyncBody.drain(request.requestContentPublisher(), body -> {
-            WireResponse answer = Gateway.handle(engine.get(), httpRequest, body);
-            if (answer.delivery() == WireResponse.Delivery.RESET) {
-                IOException reset = new IOException(answer.failure());
-                request.responseHandler().onError(reset);
-                done.completeExceptionally(reset);
-                return;
-            }
-            request.responseHandler().onHeaders(toSdk(answer));
-            request.responseHandler().onStream(FaultyBodies.publisher(answer, done));
-        }, failure -> {
+        SdkHttpContentPublisher publisher = request.requestContentPublisher();
+        long declared = publisher == null ? 0
+            : publisher.contentLength().orElseGet(() -> declaredLength(httpRequest));
+        Consumer<Throwable> fail = failure -> {
             request.responseHandler().onError(failure);
             done.completeExceptionally(failure);
-        });
+        };
+        if (publisher == null || (declared >= 0 && declared <= INLINE_BODY_LIMIT)) {
+            AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(engine.get(), httpRequest, body), done), fail);
+            return done;
+        }
+        InputStream body = AsyncStreams.inputStream(publisher);
+        try {
+            AsyncStreams.WORKERS.execute(() -> {
+                WireResponse answer;
+                try {
+                    answer = Gateway.handle(engine.get(), httpRequest, RequestContent.of(body, declared));
+                } catch (Throwable t) {
+                    closeQuietly(body);
+                    fail.accept(t);
+                    return;
+                }
+                closeQuietly(body);
+                try {
+                    respond(request, answer, done);
+                } catch (Throwable t) {
+                    fail.accept(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            closeQuietly(body);
+            fail.accept(e);
+        }
         return done;
     }
 
-    /** Reads the whole body; with a Content-Length, into an array of exactly that size (no 8 KiB chunking). */
-    private static byte[] readBody(InputStream in, SdkHttpRequest request) throws IOException {
-        long declared = request.firstMatchingHeader("Content-Length").map(SimulatedHttpClient::parseLength).orElse(-1L);
-        if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
-            return in.readAllBytes();
+    private static void respond(AsyncExecuteRequest request, WireResponse answer, CompletableFuture<Void> done) {
+        if (answer.delivery() == WireResponse.Delivery.RESET) {
+            IOException reset = new IOException(answer.failure());
+            answer.stream().ifPresent(SimulatedHttpClient::closeQuietly);
+            request.responseHandler().onError(reset);
+            done.completeExceptionally(reset);
+            return;
         }
-        byte[] body = new byte[(int) declared];
-        int n = in.readNBytes(body, 0, body.length);
-        if (n < body.length) {
-            return java.util.Arrays.copyOf(body, n);
+        request.responseHandler().onHeaders(toSdk(answer));
+        request.responseHandler().onStream(FaultyBodies.publisher(answer, done));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // An upload the backend stopped reading; closing cancels the rest of it.
         }
-        int more = in.read();
-        if (more < 0) {
-            return body;
-        }
-        // More bytes than declared: keep everything, as a plain read would.
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(body.length + 64);
-        all.write(body, 0, body.length);
-        all.write(more);
-        in.transferTo(all);
-        return all.toByteArray();
+    }
+
+    private static long declaredLength(SdkHttpRequest request) {
+        return request.firstMatchingHeader("Content-Length").map(SimulatedHttpClient::parseLength).orElse(-1L);
     }
 
     private static long parseLength(String value) {
@@ -162,10 +210,14 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
         }
     }
 
+    /** The answer's status and headers; Content-Length from the answer itself unless it carries one (a HEAD). */
     private static SdkHttpFullResponse toSdk(WireResponse answer) {
         SdkHttpFullResponse.Builder b = SdkHttpFullResponse.builder().statusCode(answer.status());
+        answer.statusText().ifPresent(b::statusText);
         answer.headers().forEach(b::putHeader);
-        b.putHeader("Content-Length", Integer.toString(answer.body().length));
+        if (answer.header("Content-Length").isEmpty() && answer.contentLength() >= 0) {
+            b.putHeader("Content-Length", Long.toString(answer.contentLength()));
+        }
         return b.build();
     }
 

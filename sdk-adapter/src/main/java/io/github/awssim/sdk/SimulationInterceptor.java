@@ -35,8 +35,14 @@ public final class SimulationInterceptor implements ExecutionInterceptor {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // PRESIGNER_EXPIRATION is the one attribute that marks a presign in 2.40.2
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         if (!LiveSimulations.anyActive()) {
+            return;
+        }
+        if (attributes.getAttribute(software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION) != null) {
+            // A presigner runs the interceptors but never transmits: a call-id header would only end up in the
+            // URL's SignedHeaders, and whoever fetches the URL identifies the call from the wire.
             return;
         }
         SdkProtocolMetadata protocol = attributes.getAttribute(SdkInternalExecutionAttribute.PROTOCOL_METADATA);

@@ -60,4 +60,10 @@ public interface Engine {
     void elapse(java.time.Duration duration);
 
     boolean isClosed();
+
+    /**
+     * Closes {@code resource} when the simulation closes (a simulator's temporary files). Closed at once
+     * when the simulation is already closed.
+     */
+    void closeWith(AutoCloseable resource);
 }

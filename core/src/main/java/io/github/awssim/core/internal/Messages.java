@@ -68,6 +68,13 @@ public final class Messages {
             + "service's exception.";
     }
 
+    public static String backendSkippedTransformer(String service, String operation, Object backend, String method) {
+        return "awssim: the backend for " + service + "." + operation + " (" + backend.getClass().getName()
+            + ") returned without handing its response to the ResponseTransformer. A streaming operation answers by "
+            + "calling it: return transformer.transform(response, AbortableInputStream.create(body)); in " + method
+            + "(request, transformer).";
+    }
+
     public static String simulationClosed(String service, String operation) {
         return "awssim: " + service + "." + operation + " reached a simulation that is closed. Keep the simulation "
             + "open for as long as clients bound to it are used.";

@@ -15,13 +15,23 @@ import software.amazon.awssdk.core.SdkRequest;
  * @param attempt the attempt number from {@code amz-sdk-request}, 1 when absent
  * @param accessKeyId the signing access key, or null when unsigned
  * @param region the signing region, or null to use the simulation's region
+ * @param streams the streaming request body it carries and the streaming body it is answered with
  */
 public record ServiceCall(Class<? extends SdkClient> clientInterface, String service, String operation, SdkRequest request,
-                          String invocationId, int attempt, String accessKeyId, String region) {
+                          String invocationId, int attempt, String accessKeyId, String region, CallStreams streams) {
     public ServiceCall {
         Objects.requireNonNull(clientInterface, "clientInterface");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(request, "request");
+        if (streams == null) {
+            streams = CallStreams.none();
+        }
+    }
+
+    /** A call that carries no streaming body. */
+    public ServiceCall(Class<? extends SdkClient> clientInterface, String service, String operation, SdkRequest request,
+                       String invocationId, int attempt, String accessKeyId, String region) {
+        this(clientInterface, service, operation, request, invocationId, attempt, accessKeyId, region, null);
     }
 }

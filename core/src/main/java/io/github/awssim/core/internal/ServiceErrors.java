@@ -70,6 +70,15 @@ public final class ServiceErrors {
         return unmodeled(code, status, message, null);
     }
 
+    /**
+     * An error the model does not name, with the HTTP status the service's error table gives its code
+     * ({@code models/<service>.errors.properties}, e.g. S3's {@code PreconditionFailed=412}); 400 when the
+     * table has none.
+     */
+    public AwsServiceException unmodeled(String code, String message) {
+        return unmodeled(code, model.flatMap(m -> m.unmodeledStatus(code)).orElse(400), message, null);
+    }
+
     /** As {@link #unmodeled(String, int, String)}, keeping what caused it (visible in the journal, not on the wire). */
     public AwsServiceException unmodeled(String code, int status, String message, Throwable cause) {
         AwsServiceException.Builder b = builderOf(baseException);

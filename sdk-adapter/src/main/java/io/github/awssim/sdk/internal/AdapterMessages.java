@@ -37,7 +37,12 @@ public final class AdapterMessages {
 
     public static String unsupportedProtocol(String service, String operation, String protocol) {
         return "awssim: " + service + "." + operation + " uses the " + protocol + " protocol, which awssim does not speak yet "
-            + "(it speaks awsJson1_0, awsJson1_1 and restJson1).";
+            + "(it speaks awsJson1_0, awsJson1_1, restJson1 and restXml).";
+    }
+
+    public static String bodyReadTwice() {
+        return "awssim: the request body of a streaming call can be read once: RequestBody.contentStreamProvider()"
+            + ".newStream() was called a second time. Read the stream once (copy it if the backend needs it twice).";
     }
 
     public static String noInterfaceFor(String service, String requestType) {

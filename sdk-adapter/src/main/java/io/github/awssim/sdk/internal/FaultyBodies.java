@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 
-/** Response bodies as transport faults deliver them: whole, cut short, or stalled until the client gives up. */
+/**
+ * Response bodies as transport faults deliver them: whole, cut short, or stalled until the client gives up.
+ * Works the same for bodies in bytes and for streamed ones (S3 GetObject).
+ */
 public final class FaultyBodies {
     /** How long a stalled body waits for the client to abort before failing by itself. */
     public static final int STALL_SECONDS = 5;
@@ -28,33 +31,17 @@ public final class FaultyBodies {
     private FaultyBodies() {
     }
 
+    private static InputStream whole(WireResponse answer) {
+        return answer.stream().isPresent() ? answer.stream().get() : new ByteArrayInputStream(answer.body());
+    }
+
     /** The sync body; {@code aborted} is released by the SDK's abort (attempt or call timeout). */
     public static InputStream stream(WireResponse answer, CountDownLatch aborted) {
-        byte[] body = answer.body();
         switch (answer.delivery()) {
             case TRUNCATED:
-                return new InputStream() {
-                    private final ByteArrayInputStream half = new ByteArrayInputStream(body, 0, body.length / 2);
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = half.read();
-                        if (b < 0) {
-                            throw new IOException(answer.failure());
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buf, int off, int len) throws IOException {
-                        int n = half.read(buf, off, len);
-                        if (n < 0) {
-                            throw new IOException(answer.failure());
-                        }
-                        return n;
-                    }
-                };
+                return new Truncating(whole(answer), Math.max(answer.contentLength(), 0) / 2, answer.failure());
             case STALLED:
+                answer.stream().ifPresent(FaultyBodies::closeQuietly);
                 return new InputStream() {
                     @Override
                     public int read() throws IOException {
@@ -80,7 +67,7 @@ public final class FaultyBodies {
                     }
                 };
             default:
-                return new ByteArrayInputStream(body);
+                return whole(answer);
         }
     }
 
@@ -88,15 +75,56 @@ public final class FaultyBodies {
     public static Publisher<ByteBuffer> publisher(WireResponse answer, CompletableFuture<Void> done) {
         switch (answer.delivery()) {
             case TRUNCATED:
-                return failing(answer, done, answer.body().length / 2, false);
+                return AsyncStreams.publisherOf(new Truncating(whole(answer), Math.max(answer.contentLength(), 0) / 2,
+                    answer.failure()), done);
             case STALLED:
-                return failing(answer, done, 0, true);
+                answer.stream().ifPresent(FaultyBodies::closeQuietly);
+                return stalled(answer, done);
             default:
-                return AsyncBody.publisherOf(answer.body(), done);
+                return answer.stream().isPresent() ? AsyncStreams.publisherOf(answer.stream().get(), done)
+                    : AsyncBody.publisherOf(answer.body(), done);
         }
     }
 
-    private static Publisher<ByteBuffer> failing(WireResponse answer, CompletableFuture<Void> done, int prefix, boolean stall) {
+    /** The first {@code keep} bytes of a body, then the IOException a dropped connection gives. */
+    private static final class Truncating extends InputStream {
+        private final InputStream in;
+        private final String failure;
+        private long left;
+
+        Truncating(InputStream in, long keep, String failure) {
+            this.in = in;
+            this.left = keep;
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (left <= 0) {
+                throw new IOException(failure);
+            }
+            int n = in.read(buf, off, (int) Math.min(len, left));
+            if (n < 0) {
+                throw new IOException(failure);
+            }
+            left -= n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static Publisher<ByteBuffer> stalled(WireResponse answer, CompletableFuture<Void> done) {
         AtomicBoolean subscribed = new AtomicBoolean();
         return subscriber -> {
             if (!subscribed.compareAndSet(false, true)) {
@@ -116,17 +144,9 @@ public final class FaultyBodies {
 
                 @Override
                 public void request(long n) {
-                    if (n <= 0 || terminated.get() || !started.compareAndSet(false, true)) {
-                        return;
-                    }
-                    if (stall) {
+                    if (n > 0 && !terminated.get() && started.compareAndSet(false, true)) {
                         DEADLINES.schedule(fail, STALL_SECONDS, TimeUnit.SECONDS);
-                        return;
                     }
-                    if (prefix > 0) {
-                        subscriber.onNext(ByteBuffer.wrap(answer.body(), 0, prefix).asReadOnlyBuffer());
-                    }
-                    fail.run();
                 }
 
                 @Override
@@ -137,5 +157,13 @@ public final class FaultyBodies {
                 }
             });
         };
+    }
+
+    static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // A body no one will read.
+        }
     }
 }

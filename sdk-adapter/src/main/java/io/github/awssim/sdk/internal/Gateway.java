@@ -9,6 +9,7 @@ import io.github.awssim.core.internal.ServiceNames;
 import io.github.awssim.sdk.internal.wire.JsonProtocolCodec;
 import io.github.awssim.sdk.internal.wire.JsonProtocolCodec.Flavor;
 import io.github.awssim.sdk.internal.wire.MalformedRequestException;
+import io.github.awssim.sdk.internal.wire.RequestContent;
 import io.github.awssim.sdk.internal.wire.WireResponse;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +39,20 @@ public final class Gateway {
     }
 
     public static WireResponse handle(Engine engine, SdkHttpRequest request, byte[] body) {
+        return handle(engine, request, RequestContent.of(body));
+    }
+
+    /**
+     * As {@link #handle(Engine, SdkHttpRequest, byte[])}, with a body that may still be unread: a streaming
+     * operation (S3 PutObject) reads it as it goes; every other reads it whole.
+     */
+    public static WireResponse handle(Engine engine, SdkHttpRequest request, RequestContent content) {
         Map<String, List<String>> headers = WireResponse.newHeaders();
         String requestId = engine.newRequestId();
         WireResponse.put(headers, "x-amzn-RequestId", requestId);
         Flavor fallback = flavorOf(request);
         try {
-            return answer(engine, request, body, headers, fallback);
+            return answer(engine, request, content, headers, fallback);
         } catch (MalformedRequestException e) {
             return JsonProtocolCodec.plainError(fallback, e.errorCode(), 400, e.getMessage(), headers);
         } catch (RuntimeException e) {
@@ -53,7 +62,7 @@ public final class Gateway {
         }
     }
 
-    private static WireResponse answer(Engine engine, SdkHttpRequest request, byte[] body,
+    private static WireResponse answer(Engine engine, SdkHttpRequest request, RequestContent content,
                                        Map<String, List<String>> headers, Flavor fallback) {
         CallNote note = CallNotes.find(request.firstMatchingHeader(CallNotes.HEADER).orElse(null));
         Map<String, List<String>> query = request.rawQueryParameters();
@@ -71,6 +80,9 @@ public final class Gateway {
             WireProtocol hint = WireProtocol.of(note.protocol(),
                 WireProtocol.jsonVersionOf(request.firstMatchingHeader("Content-Type").orElse(null)));
             binding = ServiceBinding.of(iface.get(), hint);
+            if (binding.protocol() == WireProtocol.REST_XML) {
+                return XmlGateway.answer(engine, binding, note, request, content, credential);
+            }
             operationName = note.operation();
             operation = binding.operation(operationName);
         } else {
@@ -82,6 +94,9 @@ public final class Gateway {
                 operation = binding == null ? Optional.empty() : binding.operation(operationName);
             } else {
                 binding = bindingFromHost(credential, request.host()).orElse(null);
+                if (binding != null && binding.protocol() == WireProtocol.REST_XML) {
+                    return XmlGateway.answer(engine, binding, null, request, content, credential);
+                }
                 if (binding != null && binding.protocol().json() != null && !binding.protocol().json().isRest()) {
                     // awsJson names the operation only in X-Amz-Target: without one there is nothing to match.
                     return JsonProtocolCodec.plainError(binding.protocol().json(), UNKNOWN_OPERATION, 400,
@@ -115,7 +130,7 @@ public final class Gateway {
         if (!flavor.isRest() || op.template() != null) {
             SdkPojo builder = op.newRequestBuilder();
             Map<String, String> labels = flavor.isRest() ? op.template().match(request.encodedPath(), query) : Map.of();
-            JsonProtocolCodec.decodeRequest(flavor, builder, request, body, labels == null ? Map.of() : labels, query);
+            JsonProtocolCodec.decodeRequest(flavor, builder, request, content.bytes(), labels == null ? Map.of() : labels, query);
             typed = (SdkRequest) ((Buildable) builder).build();
         } else {
             // A REST service awssim ships no model for: its URI labels cannot be read without the
@@ -126,24 +141,7 @@ public final class Gateway {
         ServiceCall call = new ServiceCall(binding.clientInterface(), binding.service(), op.name(), typed,
             request.firstMatchingHeader("amz-sdk-invocation-id").orElse(null), attemptOf(request),
             credential.accessKeyId(), credential.region());
-        Instant at = engine.clock().instant();
-        AttemptFaults faults = engine.faultsFor(call);
-        TransportFault transport = faults.transport();
-        if (transport != null && !transport.serviceRuns()) {
-            engine.delay(faults);
-            engine.record(call, at, new Outcome.TransportFault(transport.name(), false, faults.cause()));
-            return transport == TransportFault.PROXY_HTML_5XX
-                ? TransportFaults.proxyPage(faults.cause())
-                : WireResponse.reset(TransportFaults.message(transport, call, faults.cause()));
-        }
-        Outcome outcome = engine.dispatch(call, faults);
-        if (transport == null) {
-            engine.record(call, at, outcome);
-            return encode(flavor, op, outcome, headers);
-        }
-        engine.record(call, at, new Outcome.TransportFault(transport.name(), true,
-            faults.cause() + "; the service had answered " + outcome.label()));
-        return TransportFaults.deliver(transport, encode(flavor, op, outcome, headers), call, faults.cause(), engine);
+        return TransportFaults.attempt(engine, call, outcome -> encode(flavor, op, outcome, headers));
     }
 
     static WireResponse encode(Flavor flavor, OperationBinding op, Outcome outcome, Map<String, List<String>> headers) {
@@ -160,13 +158,19 @@ public final class Gateway {
 
     private static Optional<ServiceBinding> bindingFromHost(Credential credential, String host) {
         if (credential.service() != null) {
-            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(credential.service());
+            // S3 Express and S3 Object Lambda sign with their own names but are S3's operations.
+            String service = credential.service().equals("s3express") || credential.service().equals("s3-object-lambda")
+                ? "s3" : credential.service();
+            Optional<ServiceBinding> b = ServiceBinding.ofWireIdentity(service);
             if (b.isPresent()) {
                 return b;
             }
         }
         if (host == null) {
             return Optional.empty();
+        }
+        if (S3Addressing.isS3Host(host)) {
+            return ServiceBinding.ofWireIdentity("s3");
         }
         // metering.marketplace.us-east-1.amazonaws.com: try the longest dotted prefix first
         String[] labels = host.split("\\.");

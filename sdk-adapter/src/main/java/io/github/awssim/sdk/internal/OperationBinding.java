@@ -2,6 +2,7 @@ package io.github.awssim.sdk.internal;
 
 import io.github.awssim.sdk.internal.wire.UriTemplate;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 
@@ -13,15 +14,49 @@ final class OperationBinding {
     private final String httpMethod;
     private final UriTemplate template;
     private final int successStatus;
+    private final boolean streamingInput;
+    private final boolean streamingOutput;
+    private final List<String> requiredQuery;
+    private final List<String> requiredHeaders;
 
     OperationBinding(String name, Class<? extends SdkRequest> requestType, MethodHandle builder, String httpMethod,
                      UriTemplate template, int successStatus) {
+        this(name, requestType, builder, httpMethod, template, successStatus, false, false, List.of(), List.of());
+    }
+
+    OperationBinding(String name, Class<? extends SdkRequest> requestType, MethodHandle builder, String httpMethod,
+                     UriTemplate template, int successStatus, boolean streamingInput, boolean streamingOutput,
+                     List<String> requiredQuery, List<String> requiredHeaders) {
         this.name = name;
         this.requestType = requestType;
         this.builder = builder;
         this.httpMethod = httpMethod;
         this.template = template;
         this.successStatus = successStatus;
+        this.streamingInput = streamingInput;
+        this.streamingOutput = streamingOutput;
+        this.requiredQuery = requiredQuery;
+        this.requiredHeaders = requiredHeaders;
+    }
+
+    /** Whether the request's body streams to the backend as a {@code RequestBody} (S3 PutObject, UploadPart). */
+    boolean streamingInput() {
+        return streamingInput;
+    }
+
+    /** Whether the answer's body streams from the backend through a {@code ResponseTransformer} (S3 GetObject). */
+    boolean streamingOutput() {
+        return streamingOutput;
+    }
+
+    /** Query parameters the model requires: they tell apart operations that share a method and path (S3 UploadPart). */
+    List<String> requiredQuery() {
+        return requiredQuery;
+    }
+
+    /** Headers the model requires: they tell apart operations that share a method and path (S3 CopyObject). */
+    List<String> requiredHeaders() {
+        return requiredHeaders;
     }
 
     String name() {

@@ -97,6 +97,49 @@ final class ServiceBinding {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * As {@link #matchRest(String, String, Map)}, telling apart operations that share a method and URI (S3's
+     * {@code PUT /{Bucket}/{Key+}} is PutObject, CopyObject, UploadPart or UploadPartCopy) by the query
+     * parameters and headers their models require: an operation whose required ones are all present beats one
+     * that requires fewer; one missing any is out.
+     */
+    List<OperationBinding> matchRest(String method, String encodedPath, Map<String, List<String>> query,
+                                     java.util.function.Predicate<String> hasHeader) {
+        int specificity = -1;
+        List<OperationBinding> candidates = new java.util.ArrayList<>();
+        for (OperationBinding op : restOperations) {
+            if (!op.httpMethod().equalsIgnoreCase(method) || op.template().match(encodedPath, query) == null) {
+                continue;
+            }
+            int s = op.template().specificity();
+            if (s > specificity) {
+                specificity = s;
+                candidates.clear();
+            }
+            if (s == specificity) {
+                candidates.add(op);
+            }
+        }
+        List<OperationBinding> fit = new java.util.ArrayList<>();
+        int most = -1;
+        for (OperationBinding op : candidates) {
+            boolean all = op.requiredQuery().stream().allMatch(query::containsKey)
+                && op.requiredHeaders().stream().allMatch(hasHeader);
+            int n = op.requiredQuery().size() + op.requiredHeaders().size();
+            if (!all) {
+                continue;
+            }
+            if (n > most) {
+                most = n;
+                fit.clear();
+            }
+            if (n == most) {
+                fit.add(op);
+            }
+        }
+        return fit;
+    }
+
     private Optional<OperationBinding> bind(String name) {
         String typeName = clientInterface.getPackageName() + ".model." + name + "Request";
         Class<? extends SdkRequest> requestType;
@@ -109,10 +152,35 @@ final class ServiceBinding {
             return Optional.empty();
         }
         Optional<OperationModel> op = model.flatMap(m -> m.operation(name));
+        List<String> requiredQuery = new java.util.ArrayList<>();
+        List<String> requiredHeaders = new java.util.ArrayList<>();
+        op.flatMap(OperationModel::input).ifPresent(input -> input.required().forEach(member ->
+            input.member(member).ifPresent(mm -> {
+                String location = mm.location().orElse("");
+                if (location.equals("querystring")) {
+                    requiredQuery.add(mm.locationName());
+                } else if (location.equals("header")) {
+                    requiredHeaders.add(mm.locationName());
+                }
+            })));
         return Optional.of(new OperationBinding(name, requestType, builder,
             op.map(OperationModel::httpMethod).orElse(null),
             op.map(o -> UriTemplate.parse(o.requestUri())).orElse(null),
-            op.map(OperationModel::responseCode).orElse(200)));
+            op.map(OperationModel::responseCode).orElse(200),
+            hasStreamingOverload(requestType, software.amazon.awssdk.core.sync.RequestBody.class),
+            hasStreamingOverload(requestType, software.amazon.awssdk.core.sync.ResponseTransformer.class),
+            List.copyOf(requiredQuery), List.copyOf(requiredHeaders)));
+    }
+
+    /** Whether the client interface takes this request with a streaming body or transformer beside it. */
+    private boolean hasStreamingOverload(Class<?> requestType, Class<?> second) {
+        for (java.lang.reflect.Method m : clientInterface.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (p.length == 2 && p[0] == requestType && p[1] == second) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

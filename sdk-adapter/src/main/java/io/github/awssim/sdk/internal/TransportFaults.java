@@ -1,6 +1,8 @@
 package io.github.awssim.sdk.internal;
 
+import io.github.awssim.core.Outcome;
 import io.github.awssim.core.faults.TransportFault;
+import io.github.awssim.core.internal.AttemptFaults;
 import io.github.awssim.core.internal.Engine;
 import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.sdk.internal.wire.WireResponse;
@@ -8,10 +10,43 @@ import io.github.awssim.sdk.internal.wire.WireResponse.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.function.Function;
 
 /** The wire side of transport faults: what the connection does to an answer, and what the client is told. */
 final class TransportFaults {
     private TransportFaults() {
+    }
+
+    /**
+     * One attempt with the fault plan applied, for any protocol: faults that strike before the service
+     * answer for it; otherwise the engine answers (latency and modeled faults included), the outcome is
+     * journalled, encoded with {@code encode}, and delivered as a transport fault may say.
+     */
+    static WireResponse attempt(Engine engine, ServiceCall call, Function<Outcome, WireResponse> encode) {
+        Instant at = engine.clock().instant();
+        AttemptFaults faults = engine.faultsFor(call);
+        TransportFault transport = faults.transport();
+        if (transport != null && !transport.serviceRuns()) {
+            engine.delay(faults);
+            call.streams().discard();
+            engine.record(call, at, new Outcome.TransportFault(transport.name(), false, faults.cause()));
+            return transport == TransportFault.PROXY_HTML_5XX
+                ? proxyPage(faults.cause())
+                : WireResponse.reset(message(transport, call, faults.cause()));
+        }
+        Outcome outcome = engine.dispatch(call, faults);
+        if (transport == null) {
+            engine.record(call, at, outcome);
+            return encode.apply(outcome);
+        }
+        engine.record(call, at, new Outcome.TransportFault(transport.name(), true,
+            faults.cause() + "; the service had answered " + outcome.label()));
+        if (transport == TransportFault.RESPONSE_LOST_AFTER_COMMIT) {
+            call.streams().discard();
+            return WireResponse.reset(message(transport, call, faults.cause()));
+        }
+        return deliver(transport, encode.apply(outcome), call, faults.cause(), engine);
     }
 
     static String message(TransportFault fault, ServiceCall call, String cause) {
@@ -41,7 +76,10 @@ final class TransportFaults {
             case STALLED_BODY:
                 return answer.delivered(Delivery.STALLED, message);
             case GARBLED_BODY:
-                byte[] noise = new byte[Math.max(answer.body().length, 16)];
+                answer.stream().ifPresent(FaultyBodies::closeQuietly);
+                long length = answer.contentLength();
+                // Noise of the body's own length (a declared Content-Length stays right); small bodies get some.
+                byte[] noise = new byte[(int) Math.min(Math.max(length, 16), 1 << 20)];
                 for (int i = 0; i < noise.length; i++) {
                     noise[i] = (byte) engine.nextLong(256);
                 }

@@ -1,5 +1,9 @@
 package io.github.awssim.sdk.oracle;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -8,11 +12,16 @@ import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
 
 /**
  * A backend for any service: a {@link Proxy} of the service's sync client interface that records each
- * request it receives (with the method it came through) and answers from a script the test sets before
- * each call: a response to return or an exception to throw.
+ * request it receives (with the method it came through, and the body of a streaming request) and answers
+ * from a script the test sets before each call: a response to return, a {@link StreamingAnswer} for a
+ * streaming-output operation, or an exception to throw.
  */
 public final class ScriptedBackend implements InvocationHandler {
     private final Class<? extends SdkClient> clientInterface;
@@ -63,10 +72,40 @@ public final class ScriptedBackend implements InvocationHandler {
         if (args != null && args.length == 1 && args[0] instanceof SdkRequest) {
             Function<SdkRequest, Object> a;
             synchronized (this) {
-                received.add(new Received(method.getName(), (SdkRequest) args[0]));
+                received.add(new Received(method.getName(), (SdkRequest) args[0], null));
                 a = answer;
             }
             return a.apply((SdkRequest) args[0]);
+        }
+        if (args != null && args.length == 2 && args[0] instanceof SdkRequest && args[1] instanceof RequestBody) {
+            byte[] body;
+            try (InputStream in = ((RequestBody) args[1]).contentStreamProvider().newStream()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Function<SdkRequest, Object> a;
+            synchronized (this) {
+                received.add(new Received(method.getName(), (SdkRequest) args[0], body));
+                a = answer;
+            }
+            return a.apply((SdkRequest) args[0]);
+        }
+        if (args != null && args.length == 2 && args[0] instanceof SdkRequest && args[1] instanceof ResponseTransformer) {
+            Function<SdkRequest, Object> a;
+            synchronized (this) {
+                received.add(new Received(method.getName(), (SdkRequest) args[0], null));
+                a = answer;
+            }
+            Object answered = a.apply((SdkRequest) args[0]);
+            StreamingAnswer s = (StreamingAnswer) answered;
+            try {
+                @SuppressWarnings("unchecked")
+                ResponseTransformer<SdkResponse, Object> t = (ResponseTransformer<SdkResponse, Object>) args[1];
+                return t.transform(s.response(), AbortableInputStream.create(new ByteArrayInputStream(s.body())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         switch (method.getName()) {
             case "serviceName":
@@ -78,7 +117,11 @@ public final class ScriptedBackend implements InvocationHandler {
         }
     }
 
-    /** One request the backend received, with the client-interface method it arrived through. */
-    public record Received(String method, SdkRequest request) {
+    /** One request the backend received, with the client-interface method it arrived through, and its streamed body. */
+    public record Received(String method, SdkRequest request, byte[] body) {
+    }
+
+    /** What a script answers a streaming-output operation (GetObject) with: the response and its body. */
+    public record StreamingAnswer(SdkResponse response, byte[] body) {
     }
 }

@@ -21,11 +21,13 @@ public final class ServiceModel {
     private final Map<String, ErrorInfo> errorsByShape;
     private final Map<String, ErrorInfo> errorsByCode;
     private final Map<String, Paginator> paginators;
+    private final Properties errorTable;
 
     @SuppressWarnings("unchecked")
     ServiceModel(String sdkServiceName, String resourceName, Map<String, Object> tree, Properties errorTable) {
         this.sdkServiceName = sdkServiceName;
         this.resourceName = resourceName;
+        this.errorTable = errorTable;
         this.metadata = Collections.unmodifiableMap((Map<String, Object>) tree.get("metadata"));
         Map<String, ShapeModel> shapeMap = new LinkedHashMap<>();
         ((Map<String, Object>) tree.get("shapes")).forEach((name, s) ->
@@ -126,6 +128,16 @@ public final class ServiceModel {
 
     public Map<String, ErrorInfo> errors() {
         return errorsByShape;
+    }
+
+    /**
+     * The HTTP status of an error code the model does not name but the service answers (S3's
+     * {@code BucketNotEmpty=409}), from the same editable error table; empty when the table has none.
+     */
+    public Optional<Integer> unmodeledStatus(String code) {
+        String status = errorTable.getProperty(code);
+        return status == null || errorsByCode.containsKey(code) ? Optional.empty()
+            : Optional.of(Integer.parseInt(status.trim()));
     }
 
     public Optional<Paginator> paginator(String operation) {

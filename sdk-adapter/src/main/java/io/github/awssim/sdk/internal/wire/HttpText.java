@@ -178,10 +178,21 @@ public final class HttpText {
     /** Adds {@code pojo}'s header members to {@code headers}. */
     @SuppressWarnings("unchecked")
     public static void writeHeaders(SdkPojo pojo, Map<String, List<String>> headers) {
+        List<String> written = null;
         for (SdkField<?> f : FieldIndex.of(pojo).headers()) {
             Object v = f.getValueOrDefault(pojo);
             if (v == null || v instanceof SdkAutoConstructList || v instanceof SdkAutoConstructMap) {
                 continue;
+            }
+            if (f.marshallingType() != MarshallingType.MAP) {
+                // Two members bound to one header (S3's Expires and ExpiresString) are one header on the
+                // wire: the first member set gives its value.
+                if (written == null) {
+                    written = new ArrayList<>(4);
+                } else if (written.contains(f.locationName().toLowerCase())) {
+                    continue;
+                }
+                written.add(f.locationName().toLowerCase());
             }
             if (f.marshallingType() == MarshallingType.MAP) {
                 SdkField<?> valueField = f.getRequiredTrait(MapTrait.class).valueFieldInfo();

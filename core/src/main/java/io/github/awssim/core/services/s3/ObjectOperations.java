@@ -1,0 +1,617 @@
+package io.github.awssim.core.services.s3;
+
+import io.github.awssim.core.services.s3.Conditions.Preconditions;
+import io.github.awssim.core.services.s3.Conditions.Range;
+import io.github.awssim.core.services.s3.ObjectVersion.Checksum;
+import io.github.awssim.core.services.s3.ObjectVersion.ObjectMeta;
+import io.github.awssim.core.services.s3.Storage.ChecksumClaim;
+import io.github.awssim.core.services.s3.Storage.Received;
+import io.github.awssim.core.services.s3.Storage.WriteConditions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesParts;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectPart;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/** The object rules: put, get, head, delete (one or many), copy, tags and attributes. */
+final class ObjectOperations {
+    /** The Content-Type S3 stores for an object sent without one. */
+    static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    private final S3State state;
+    private final Storage storage;
+
+    ObjectOperations(S3State state, Storage storage) {
+        this.state = state;
+        this.storage = storage;
+    }
+
+    // ---- PutObject ---------------------------------------------------------------------------
+
+    PutObjectResponse put(S3State.Call c, PutObjectRequest r, RequestBody body) {
+        Bucket b = state.bucket(c, r.bucket());
+        Storage.requireKey(c.operation(), r.key());
+        Map<String, String> metadata = r.hasMetadata() ? r.metadata() : Map.of();
+        Storage.requireMetadataSize(c.operation(), metadata);
+        WriteConditions conditions = WriteConditions.of(c.operation(), r.ifMatch(), r.ifNoneMatch());
+        Map<String, String> tags = Tags.ofHeader(c.operation(), r.tagging());
+        String storageClass = storageClass(c.operation(), r.storageClassAsString());
+        ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), checksumHeaders(r.checksumCRC32(),
+            r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
+        ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
+            r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), ObjectVersion.ordered(metadata),
+            storageClass);
+        Received in = storage.receive(c.operation(), body, claim, ChecksumAlgorithm.CRC64_NVME, r.contentMD5());
+        Checksum checksum = new Checksum(in.algorithm(), Checksums.base64(in.checksum()), ChecksumType.FULL_OBJECT);
+        Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
+        String eTag = "\"" + Checksums.hex(in.md5()) + "\"";
+        ObjectVersion v = storage.commit(c, b, r.key(), draft(r.key(), in.blob(), in.size(), eTag, now, meta, tags,
+            checksum, List.of(), c.accountId()), conditions);
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.shownVersionId(b, v))
+            .checksumType(ChecksumType.FULL_OBJECT);
+        setChecksum(out, checksum);
+        return out.build();
+    }
+
+    static Storage.Draft draft(String key, Blob blob, long size, String eTag, Instant lastModified, ObjectMeta meta,
+                               Map<String, String> tags, Checksum checksum, List<ObjectVersion.Part> parts, String owner) {
+        return new Storage.Draft() {
+            @Override
+            public ObjectVersion withVersionId(String versionId) {
+                return new ObjectVersion(key, versionId, false, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(tags),
+                    checksum, parts, owner);
+            }
+
+            @Override
+            public void discard() {
+                blob.release();
+            }
+        };
+    }
+
+    // ---- GetObject / HeadObject --------------------------------------------------------------
+
+    <T> T get(S3State.Call c, GetObjectRequest r, ResponseTransformer<GetObjectResponse, T> transformer) {
+        Bucket b = state.bucket(c, r.bucket());
+        Storage.requireKey(c.operation(), r.key());
+        Preconditions p = new Preconditions(r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
+        while (true) {
+            ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+            Conditions.check(c.operation(), v, p, c.now(), false);
+            Span span = span(c.operation(), v, r.range(), r.partNumber());
+            if (!v.blob().retain()) {
+                continue; // replaced and released while we looked: read the key again
+            }
+            InputStream stream;
+            try {
+                stream = v.blob().openRetained(span.first(), span.first() + span.length());
+            } catch (IOException e) {
+                throw S3Errors.error("InternalError", S3Messages.storageFailed(c.operation(), e));
+            }
+            GetObjectResponse.Builder out = GetObjectResponse.builder();
+            describe(out, b, v, span, r.checksumMode() == ChecksumMode.ENABLED);
+            out.contentType(r.responseContentType() != null ? r.responseContentType() : v.meta().contentType());
+            if (r.responseContentDisposition() != null) {
+                out.contentDisposition(r.responseContentDisposition());
+            }
+            if (r.responseContentEncoding() != null) {
+                out.contentEncoding(r.responseContentEncoding());
+            }
+            if (r.responseContentLanguage() != null) {
+                out.contentLanguage(r.responseContentLanguage());
+            }
+            if (r.responseCacheControl() != null) {
+                out.cacheControl(r.responseCacheControl());
+            }
+            if (r.responseExpires() != null) {
+                out.expires(r.responseExpires());
+            }
+            try {
+                T result = transformer.transform(out.build(), AbortableInputStream.create(stream));
+                if (!transformer.needsConnectionLeftOpen()) {
+                    stream.close();
+                }
+                return result;
+            } catch (Exception e) {
+                closeQuietly(stream);
+                throw Storage.transformerFailed(c.operation(), e);
+            }
+        }
+    }
+
+    HeadObjectResponse head(S3State.Call c, HeadObjectRequest r) {
+        Bucket b = state.bucket(c, r.bucket());
+        Storage.requireKey(c.operation(), r.key());
+        ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+        Conditions.check(c.operation(), v, new Preconditions(r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(),
+            r.ifUnmodifiedSince()), c.now(), false);
+        Span span = span(c.operation(), v, r.range(), r.partNumber());
+        HeadObjectResponse.Builder out = HeadObjectResponse.builder();
+        out.acceptRanges("bytes").lastModified(v.lastModified()).contentLength(span.length()).eTag(v.eTag())
+            .contentType(r.responseContentType() != null ? r.responseContentType() : v.meta().contentType())
+            .contentEncoding(v.meta().contentEncoding()).contentDisposition(v.meta().contentDisposition())
+            .contentLanguage(v.meta().contentLanguage()).cacheControl(v.meta().cacheControl()).expires(v.meta().expires())
+            .websiteRedirectLocation(v.meta().websiteRedirectLocation()).metadata(v.meta().userMetadata())
+            .versionId(Storage.shownVersionId(b, v)).storageClass(v.meta().storageClass())
+            .partsCount(span.partsCount()).contentRange(span.contentRange());
+        if (r.checksumMode() == ChecksumMode.ENABLED && span.whole() && v.checksum() != null) {
+            setChecksum(out, v.checksum());
+            out.checksumType(v.checksum().type());
+        }
+        return out.build();
+    }
+
+    /**
+     * The bytes a GET or HEAD serves: the whole object, a part of a multipart object ({@code partNumber}), or
+     * a {@code Range}; never both ({@code InvalidRequest}).
+     */
+    record Span(long first, long length, String contentRange, Integer partsCount, boolean whole) {
+    }
+
+    private static Span span(String operation, ObjectVersion v, String rangeHeader, Integer partNumber) {
+        if (partNumber != null) {
+            if (rangeHeader != null) {
+                throw S3Errors.error("InvalidRequest", S3Messages.rangeAndPartNumber(operation));
+            }
+            if (partNumber < 1 || partNumber > 10_000) {
+                throw S3Errors.error("InvalidArgument", S3Messages.badPartNumber(operation, partNumber));
+            }
+            if (v.parts().isEmpty()) {
+                if (partNumber != 1) {
+                    throw S3Errors.error("InvalidPartNumber", S3Messages.partNotSatisfiable(operation, partNumber, 1));
+                }
+                return new Span(0, v.size(), v.size() == 0 ? null : "bytes 0-" + (v.size() - 1) + "/" + v.size(), null, true);
+            }
+            if (partNumber > v.parts().size()) {
+                throw S3Errors.error("InvalidPartNumber", S3Messages.partNotSatisfiable(operation, partNumber, v.parts().size()));
+            }
+            ObjectVersion.Part p = v.parts().get(partNumber - 1);
+            Range range = new Range(p.offset(), p.offset() + p.size() - 1, v.size());
+            return new Span(p.offset(), p.size(), p.size() == 0 ? null : range.contentRange(), v.parts().size(), false);
+        }
+        Range range = Conditions.range(operation, rangeHeader, v.size());
+        if (range == null) {
+            return new Span(0, v.size(), null, null, true);
+        }
+        return new Span(range.first(), range.length(), range.contentRange(), null, range.length() == v.size());
+    }
+
+    private static void describe(GetObjectResponse.Builder out, Bucket b, ObjectVersion v, Span span, boolean checksums) {
+        out.acceptRanges("bytes").lastModified(v.lastModified()).contentLength(span.length()).eTag(v.eTag())
+            .contentEncoding(v.meta().contentEncoding()).contentDisposition(v.meta().contentDisposition())
+            .contentLanguage(v.meta().contentLanguage()).cacheControl(v.meta().cacheControl()).expires(v.meta().expires())
+            .websiteRedirectLocation(v.meta().websiteRedirectLocation()).metadata(v.meta().userMetadata())
+            .versionId(Storage.shownVersionId(b, v)).storageClass(v.meta().storageClass())
+            .partsCount(span.partsCount()).contentRange(span.contentRange())
+            .tagCount(v.tags().isEmpty() ? null : v.tags().size());
+        if (checksums && span.whole() && v.checksum() != null) {
+            setChecksum(out, v.checksum());
+            out.checksumType(v.checksum().type());
+        }
+    }
+
+    // ---- DeleteObject / DeleteObjects --------------------------------------------------------
+
+    DeleteObjectResponse delete(S3State.Call c, DeleteObjectRequest r) {
+        Bucket b = state.bucket(c, r.bucket());
+        Storage.requireKey(c.operation(), r.key());
+        Deleted d = deleteOne(c, b, r.key(), r.versionId(), r.ifMatch(), r.ifMatchLastModifiedTime(), r.ifMatchSize());
+        return DeleteObjectResponse.builder().deleteMarker(d.deleteMarker() ? Boolean.TRUE : null).versionId(d.versionId()).build();
+    }
+
+    /** What a delete did: whether it made or removed a delete marker, and the version id it answers. */
+    record Deleted(boolean deleteMarker, String versionId) {
+    }
+
+    private Deleted deleteOne(S3State.Call c, Bucket b, String key, String versionId, String ifMatch,
+                              Instant ifMatchLastModified, Long ifMatchSize) {
+        b.lock.lock();
+        try {
+            List<ObjectVersion> history = b.keys.getOrDefault(key, List.of());
+            if (versionId != null) {
+                if (versionId.isEmpty()) {
+                    throw S3Errors.error("InvalidArgument", S3Messages.emptyVersionId(c.operation()));
+                }
+                for (ObjectVersion v : history) {
+                    if (v.versionId().equals(versionId)) {
+                        List<ObjectVersion> next = new ArrayList<>(history);
+                        next.remove(v);
+                        put(b, key, next);
+                        Storage.release(List.of(v));
+                        return new Deleted(v.deleteMarker(), versionId);
+                    }
+                }
+                return new Deleted(false, versionId);
+            }
+            ObjectVersion current = history.isEmpty() ? null : history.get(0);
+            if (ifMatch != null || ifMatchLastModified != null || ifMatchSize != null) {
+                if (current == null || current.deleteMarker()) {
+                    throw S3Errors.error("NoSuchKey", S3Messages.ifMatchOnMissingKey(c.operation(), b.name, key));
+                }
+                if ((ifMatch != null && !Conditions.matches(ifMatch, current.eTag()))
+                    || (ifMatchLastModified != null && !current.lastModified().equals(ifMatchLastModified.truncatedTo(ChronoUnit.SECONDS)))
+                    || (ifMatchSize != null && current.size() != ifMatchSize)) {
+                    throw S3Errors.error("PreconditionFailed", S3Messages.deleteConditionFailed(c.operation(), key));
+                }
+            }
+            BucketVersioningStatus versioning = b.versioning;
+            if (versioning == null) {
+                b.keys.remove(key);
+                Storage.release(history);
+                return new Deleted(false, null);
+            }
+            String markerId = versioning == BucketVersioningStatus.ENABLED ? state.newVersionId() : ObjectVersion.NULL_VERSION;
+            ObjectVersion marker = new ObjectVersion(key, markerId, true, null, 0, null, c.now().truncatedTo(ChronoUnit.SECONDS),
+                ObjectMeta.NONE, Map.of(), null, List.of(), c.accountId());
+            List<ObjectVersion> next = new ArrayList<>();
+            next.add(marker);
+            List<ObjectVersion> dropped = new ArrayList<>();
+            for (ObjectVersion v : history) {
+                if (versioning == BucketVersioningStatus.SUSPENDED && v.versionId().equals(ObjectVersion.NULL_VERSION)) {
+                    dropped.add(v);
+                } else {
+                    next.add(v);
+                }
+            }
+            put(b, key, next);
+            Storage.release(dropped);
+            return new Deleted(true, markerId);
+        } finally {
+            b.lock.unlock();
+        }
+    }
+
+    private static void put(Bucket b, String key, List<ObjectVersion> history) {
+        if (history.isEmpty()) {
+            b.keys.remove(key);
+        } else {
+            b.keys.put(key, List.copyOf(history));
+        }
+    }
+
+    DeleteObjectsResponse deleteMany(S3State.Call c, DeleteObjectsRequest r) {
+        Bucket b = state.bucket(c, r.bucket());
+        List<ObjectIdentifier> objects = r.delete() == null || !r.delete().hasObjects() ? List.of() : r.delete().objects();
+        if (objects.isEmpty() || objects.size() > 1000) {
+            throw S3Errors.error("MalformedXML", S3Messages.deleteObjectsCount(objects.size()));
+        }
+        boolean quiet = r.delete() != null && Boolean.TRUE.equals(r.delete().quiet());
+        List<DeletedObject> deleted = new ArrayList<>();
+        List<S3Error> errors = new ArrayList<>();
+        for (ObjectIdentifier o : objects) {
+            try {
+                Storage.requireKey(c.operation(), o.key());
+                Deleted d = deleteOne(c, b, o.key(), o.versionId(), o.eTag(), o.lastModifiedTime(), o.size());
+                if (!quiet) {
+                    DeletedObject.Builder entry = DeletedObject.builder().key(o.key()).versionId(o.versionId());
+                    if (d.deleteMarker()) {
+                        entry.deleteMarker(true).deleteMarkerVersionId(d.versionId());
+                    }
+                    deleted.add(entry.build());
+                }
+            } catch (AwsServiceException e) {
+                errors.add(S3Error.builder().key(o.key()).versionId(o.versionId())
+                    .code(e.awsErrorDetails().errorCode()).message(e.awsErrorDetails().errorMessage()).build());
+            }
+        }
+        DeleteObjectsResponse.Builder out = DeleteObjectsResponse.builder();
+        if (!deleted.isEmpty()) {
+            out.deleted(deleted);
+        }
+        if (!errors.isEmpty()) {
+            out.errors(errors);
+        }
+        return out.build();
+    }
+
+    // ---- CopyObject --------------------------------------------------------------------------
+
+    /** A parsed {@code x-amz-copy-source}: {@code bucket/key[?versionId=…]}, URL-encoded. */
+    record CopySource(String bucket, String key, String versionId) {
+        static CopySource parse(String operation, String header, String bucket, String key, String versionId) {
+            if (header == null) {
+                if (bucket == null || key == null) {
+                    throw S3Errors.error("InvalidArgument", S3Messages.noCopySource(operation));
+                }
+                return new CopySource(bucket, key, versionId);
+            }
+            String h = header.startsWith("/") ? header.substring(1) : header;
+            String version = null;
+            int q = h.indexOf('?');
+            if (q >= 0) {
+                for (String param : h.substring(q + 1).split("&")) {
+                    if (param.startsWith("versionId=")) {
+                        version = SdkHttpUtils.urlDecode(param.substring("versionId=".length()));
+                    }
+                }
+                h = h.substring(0, q);
+            }
+            int slash = h.indexOf('/');
+            if (slash <= 0 || slash == h.length() - 1) {
+                throw S3Errors.error("InvalidArgument", S3Messages.badCopySource(operation, header));
+            }
+            return new CopySource(SdkHttpUtils.urlDecode(h.substring(0, slash)), decodePath(h.substring(slash + 1)), version);
+        }
+
+        /** Percent-decoding that keeps '+' (the SDK encodes keys as paths, with %20 for a space). */
+        private static String decodePath(String s) {
+            return SdkHttpUtils.urlDecode(s.replace("+", "%2B"));
+        }
+    }
+
+    CopyObjectResponse copy(S3State.Call c, CopyObjectRequest r) {
+        CopySource src = CopySource.parse(c.operation(), r.copySource(), r.sourceBucket(), r.sourceKey(), r.sourceVersionId());
+        Bucket destination = state.bucket(c, r.destinationBucket());
+        Storage.requireKey(c.operation(), r.destinationKey());
+        Bucket source = state.bucket(c, src.bucket());
+        WriteConditions conditions = WriteConditions.of(c.operation(), r.ifMatch(), r.ifNoneMatch());
+        Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
+            r.copySourceIfUnmodifiedSince());
+        boolean replaceMetadata = r.metadataDirective() == MetadataDirective.REPLACE;
+        boolean replaceTags = r.taggingDirective() == TaggingDirective.REPLACE;
+        String storageClass = storageClass(c.operation(), r.storageClassAsString());
+        while (true) {
+            ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId());
+            Conditions.check(c.operation(), sv, p, c.now(), true);
+            if (sv.size() > Storage.MAX_SINGLE_UPLOAD) {
+                throw S3Errors.error("InvalidRequest", S3Messages.copySourceTooLarge(c.operation(), sv.size()));
+            }
+            boolean sameObject = source == destination && src.key().equals(r.destinationKey())
+                && (src.versionId() == null || sv == destination.current(src.key()));
+            if (sameObject && !replaceMetadata && storageClass == null && r.websiteRedirectLocation() == null
+                && r.serverSideEncryption() == null && r.checksumAlgorithm() == null) {
+                throw S3Errors.error("InvalidRequest", S3Messages.copyOntoItself(c.operation(), src.bucket(), src.key()));
+            }
+            if (!sv.blob().retain()) {
+                continue;
+            }
+            ObjectMeta meta = replaceMetadata
+                ? new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(), r.contentLanguage(),
+                    r.cacheControl(), r.expires(), r.websiteRedirectLocation(), r.hasMetadata() ? ObjectVersion.ordered(r.metadata()) : Map.of(),
+                    storageClass)
+                : new ObjectMeta(sv.meta().contentType(), sv.meta().contentEncoding(), sv.meta().contentDisposition(),
+                    sv.meta().contentLanguage(), sv.meta().cacheControl(), sv.meta().expires(),
+                    r.websiteRedirectLocation() != null ? r.websiteRedirectLocation() : sv.meta().websiteRedirectLocation(),
+                    sv.meta().userMetadata(), storageClass != null ? storageClass : sv.meta().storageClass());
+            Map<String, String> tags = replaceTags ? Tags.ofHeader(c.operation(), r.tagging()) : sv.tags();
+            Checksum checksum;
+            String eTag;
+            try {
+                ChecksumAlgorithm algorithm = r.checksumAlgorithm() != null ? r.checksumAlgorithm()
+                    : sv.checksum() != null ? sv.checksum().algorithm() : ChecksumAlgorithm.CRC64_NVME;
+                boolean reuse = sv.parts().isEmpty() && sv.checksum() != null && sv.checksum().algorithm() == algorithm
+                    && sv.checksum().type() == ChecksumType.FULL_OBJECT;
+                if (reuse) {
+                    checksum = sv.checksum();
+                    eTag = sv.eTag();
+                } else {
+                    // A copy is one object: a multipart source's parts and composite checksum do not carry over.
+                    Digest d = digest(c.operation(), sv.blob(), algorithm);
+                    checksum = new Checksum(algorithm, d.checksum(), ChecksumType.FULL_OBJECT);
+                    eTag = "\"" + d.md5() + "\"";
+                }
+            } catch (RuntimeException e) {
+                sv.blob().release();
+                throw e;
+            }
+            Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
+            ObjectVersion v = storage.commit(c, destination, r.destinationKey(), draft(r.destinationKey(), sv.blob(), sv.size(),
+                eTag, now, meta, tags, checksum, List.of(), c.accountId()), conditions);
+            CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(eTag).lastModified(now);
+            setChecksum(result, checksum);
+            result.checksumType(checksum.type());
+            return CopyObjectResponse.builder().copyObjectResult(result.build())
+                .versionId(Storage.shownVersionId(destination, v))
+                .copySourceVersionId(source.versioning == null ? null : sv.versionId())
+                .build();
+        }
+    }
+
+    record Digest(String md5, String checksum) {
+    }
+
+    /** Reads a blob to compute its MD5 (hex) and a flexible checksum (base64). */
+    static Digest digest(String operation, Blob blob, ChecksumAlgorithm algorithm) {
+        try (InputStream in = blob.open(0, blob.length())) {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            Checksums.Running sum = Checksums.newChecksum(algorithm);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                md5.update(buffer, 0, n);
+                sum.update(buffer, 0, n);
+            }
+            return new Digest(Checksums.hex(md5.digest()), Checksums.base64(sum.getChecksumBytes()));
+        } catch (IOException e) {
+            throw S3Errors.error("InternalError", S3Messages.storageFailed(operation, e));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- tagging -----------------------------------------------------------------------------
+
+    String putTags(S3State.Call c, String bucket, String key, String versionId, List<software.amazon.awssdk.services.s3.model.Tag> tagSet) {
+        Bucket b = state.bucket(c, bucket);
+        Map<String, String> tags = Tags.of(c.operation(), tagSet, Tags.MAX_OBJECT_TAGS);
+        ObjectVersion v = Storage.find(c, b, key, versionId);
+        storage.replace(b, key, v, v.withTags(tags));
+        return Storage.shownVersionId(b, v);
+    }
+
+    record Tagged(Map<String, String> tags, String versionId) {
+    }
+
+    Tagged tags(S3State.Call c, String bucket, String key, String versionId) {
+        Bucket b = state.bucket(c, bucket);
+        ObjectVersion v = Storage.find(c, b, key, versionId);
+        return new Tagged(v.tags(), Storage.shownVersionId(b, v));
+    }
+
+    // ---- GetObjectAttributes -----------------------------------------------------------------
+
+    GetObjectAttributesResponse attributes(S3State.Call c, GetObjectAttributesRequest r) {
+        Bucket b = state.bucket(c, r.bucket());
+        if (!r.hasObjectAttributes() || r.objectAttributes().isEmpty()) {
+            throw S3Errors.error("InvalidArgument", S3Messages.noObjectAttributes(c.operation()));
+        }
+        ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+        List<ObjectAttributes> wanted = r.objectAttributes();
+        GetObjectAttributesResponse.Builder out = GetObjectAttributesResponse.builder().lastModified(v.lastModified())
+            .versionId(Storage.shownVersionId(b, v));
+        if (wanted.contains(ObjectAttributes.E_TAG)) {
+            out.eTag(Conditions.unquote(v.eTag()));
+        }
+        if (wanted.contains(ObjectAttributes.CHECKSUM) && v.checksum() != null) {
+            software.amazon.awssdk.services.s3.model.Checksum.Builder sum = software.amazon.awssdk.services.s3.model.Checksum.builder();
+            setChecksum(sum, v.checksum());
+            sum.checksumType(v.checksum().type());
+            out.checksum(sum.build());
+        }
+        if (wanted.contains(ObjectAttributes.OBJECT_PARTS) && !v.parts().isEmpty()) {
+            int max = r.maxParts() != null ? Math.max(0, Math.min(r.maxParts(), 1000)) : 1000;
+            int marker = r.partNumberMarker() != null ? r.partNumberMarker() : 0;
+            List<ObjectPart> parts = new ArrayList<>();
+            boolean truncated = false;
+            for (ObjectVersion.Part p : v.parts()) {
+                if (p.number() <= marker) {
+                    continue;
+                }
+                if (parts.size() == max) {
+                    truncated = true;
+                    break;
+                }
+                ObjectPart.Builder part = ObjectPart.builder().partNumber(p.number()).size(p.size());
+                if (p.checksum() != null && v.checksum() != null) {
+                    setPartChecksum(part, v.checksum().algorithm(), p.checksum());
+                }
+                parts.add(part.build());
+            }
+            out.objectParts(GetObjectAttributesParts.builder().totalPartsCount(v.parts().size()).partNumberMarker(marker)
+                .nextPartNumberMarker(parts.isEmpty() ? marker : parts.get(parts.size() - 1).partNumber())
+                .maxParts(max).isTruncated(truncated).parts(parts).build());
+        }
+        if (wanted.contains(ObjectAttributes.STORAGE_CLASS)) {
+            out.storageClass(v.meta().storageClass() != null ? v.meta().storageClass() : StorageClass.STANDARD.toString());
+        }
+        if (wanted.contains(ObjectAttributes.OBJECT_SIZE)) {
+            out.objectSize(v.size());
+        }
+        return out.build();
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    static Map<ChecksumAlgorithm, String> checksumHeaders(String crc32, String crc32c, String crc64, String sha1, String sha256) {
+        Map<ChecksumAlgorithm, String> m = new LinkedHashMap<>();
+        m.put(ChecksumAlgorithm.CRC32, crc32);
+        m.put(ChecksumAlgorithm.CRC32_C, crc32c);
+        m.put(ChecksumAlgorithm.CRC64_NVME, crc64);
+        m.put(ChecksumAlgorithm.SHA1, sha1);
+        m.put(ChecksumAlgorithm.SHA256, sha256);
+        return m;
+    }
+
+    /** A storage class S3 knows, or null for STANDARD (which S3 does not answer in headers). */
+    static String storageClass(String operation, String value) {
+        if (value == null || value.equals(StorageClass.STANDARD.toString())) {
+            return null;
+        }
+        if (StorageClass.fromValue(value) == StorageClass.UNKNOWN_TO_SDK_VERSION) {
+            throw S3Errors.error("InvalidStorageClass", S3Messages.invalidStorageClass(operation, value));
+        }
+        return value;
+    }
+
+    private static String orDefault(String contentType) {
+        return contentType != null ? contentType : DEFAULT_CONTENT_TYPE;
+    }
+
+    /** Sets the one checksum member of {@code builder} that {@code checksum}'s algorithm names. */
+    static void setChecksum(Object builder, Checksum checksum) {
+        if (checksum == null) {
+            return;
+        }
+        setPartChecksum(builder, checksum.algorithm(), checksum.value());
+    }
+
+    static void setPartChecksum(Object builder, ChecksumAlgorithm algorithm, String value) {
+        String setter;
+        switch (algorithm) {
+            case CRC32:
+                setter = "checksumCRC32";
+                break;
+            case CRC32_C:
+                setter = "checksumCRC32C";
+                break;
+            case CRC64_NVME:
+                setter = "checksumCRC64NVME";
+                break;
+            case SHA1:
+                setter = "checksumSHA1";
+                break;
+            case SHA256:
+                setter = "checksumSHA256";
+                break;
+            default:
+                return;
+        }
+        // Every SDK builder with checksums names them alike; one setter by name spares a switch per type. The
+        // method is looked up on the builder's public interface: the implementation class is not public.
+        for (Class<?> type : builder.getClass().getInterfaces()) {
+            try {
+                type.getMethod(setter, String.class).invoke(builder, value);
+                return;
+            } catch (NoSuchMethodException e) {
+                // try the next interface
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("awssim: cannot call " + setter + " on " + type.getName(), e);
+            }
+        }
+        throw new IllegalStateException("awssim: " + builder.getClass().getName() + " has no " + setter);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // The body was never handed over; closing only releases its blob.
+        }
+    }
+}

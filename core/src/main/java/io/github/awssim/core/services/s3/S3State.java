@@ -1,0 +1,127 @@
+package io.github.awssim.core.services.s3;
+
+import io.github.awssim.core.internal.Engine;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All mutable state of one simulation's S3: the buckets (one namespace for every account and region, as in
+ * an AWS partition), the storage of large objects, the queued faults and the knobs. An
+ * {@link S3Simulator}, its views and any Mockito spy of it share one instance.
+ */
+final class S3State {
+    static final long DEFAULT_SPILL_THRESHOLD = 1024 * 1024;
+    static final long DEFAULT_MINIMUM_PART_SIZE = 5L * 1024 * 1024;
+
+    final Engine engine;
+    final BlobStore store = new BlobStore();
+    final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Creating and deleting buckets: the namespace changes one bucket at a time. */
+    final Object namespace = new Object();
+    private final Deque<QueuedFault> faults = new ArrayDeque<>();
+    volatile long spillThreshold = DEFAULT_SPILL_THRESHOLD;
+    volatile long minimumPartSize = DEFAULT_MINIMUM_PART_SIZE;
+
+    S3State(Engine engine) {
+        this.engine = engine;
+        engine.closeWith(store);
+    }
+
+    /** One call as the rules see it: which operation, who, where, when; direct calls come from the typed API. */
+    record Call(String operation, String accountId, String region, Instant now, boolean direct) {
+    }
+
+    // ---- buckets -----------------------------------------------------------------------------
+
+    /**
+     * The bucket a call names, as S3 finds it: NoSuchBucket when there is none; for calls through a client,
+     * AccessDenied when another account owns it and PermanentRedirect (301, with {@code x-amz-bucket-region})
+     * when the client calls another region than the bucket's. The typed API reaches every bucket.
+     */
+    Bucket bucket(Call c, String name) {
+        Bucket b = name == null ? null : buckets.get(name);
+        if (b == null || b.deleted) {
+            throw S3Errors.error("NoSuchBucket", S3Messages.noSuchBucket(c.operation(), name));
+        }
+        if (c.direct()) {
+            return b;
+        }
+        if (!b.ownerAccount.equals(c.accountId())) {
+            throw S3Errors.error("AccessDenied", S3Messages.accessDenied(c.operation(), name, c.accountId()));
+        }
+        if (!b.region.equals(c.region()) && !c.operation().equals("GetBucketLocation")) {
+            throw S3Errors.error("PermanentRedirect", S3Messages.wrongRegion(c.operation(), name, b.region, c.region()),
+                Map.of("x-amz-bucket-region", b.region));
+        }
+        return b;
+    }
+
+    // ---- ids ---------------------------------------------------------------------------------
+
+    /** A version id like S3's: 32 URL-safe characters from the simulation's seeded randomness. */
+    String newVersionId() {
+        return randomToken(2).substring(0, 32);
+    }
+
+    /** An upload id like S3's: a long URL-safe token. */
+    String newUploadId() {
+        return randomToken(4);
+    }
+
+    private String randomToken(int uuids) {
+        ByteBuffer bytes = ByteBuffer.allocate(16 * uuids);
+        for (int i = 0; i < uuids; i++) {
+            UUID u = UUID.fromString(engine.newUuid());
+            bytes.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()).replace('-', '.');
+    }
+
+    // ---- faults ------------------------------------------------------------------------------
+
+    private record QueuedFault(S3Fault fault, String operation) {
+    }
+
+    void queueFaults(int calls, S3Fault fault, String operation) {
+        synchronized (faults) {
+            for (int i = 0; i < calls; i++) {
+                faults.addLast(new QueuedFault(fault, operation));
+            }
+        }
+    }
+
+    void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
+    /** Throws the first queued fault meant for this operation (any operation when queued without one). */
+    void strikeFault(Call c) {
+        QueuedFault hit = null;
+        synchronized (faults) {
+            for (QueuedFault f : faults) {
+                if (f.operation() == null || f.operation().equals(c.operation())) {
+                    hit = f;
+                    break;
+                }
+            }
+            if (hit != null) {
+                faults.remove(hit);
+            }
+        }
+        if (hit != null) {
+            throw hit.fault().exception(c.operation());
+        }
+    }
+
+    /** Operations whose answer can carry an error inside an HTTP 200 (their output has an XML body). */
+    static final List<String> ERROR_IN_200_OPERATIONS = List.of("CopyObject", "UploadPartCopy", "CompleteMultipartUpload");
+}

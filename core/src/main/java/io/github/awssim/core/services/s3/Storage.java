@@ -1,0 +1,302 @@
+package io.github.awssim.core.services.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+
+/**
+ * Receiving bytes and committing versions, shared by PutObject, CopyObject, UploadPart and
+ * CompleteMultipartUpload: the body streams into a {@link BlobWriter} with no lock held; its length,
+ * Content-MD5 and flexible checksum are checked; then, under the bucket's lock, the write's conditions are
+ * checked against the key's current version and the new version is committed, releasing the blobs of
+ * the versions it replaces.
+ */
+final class Storage {
+    /** S3's limit for one PutObject, one part and one copy source: 5 GiB. */
+    static final long MAX_SINGLE_UPLOAD = 5L * 1024 * 1024 * 1024;
+    /** S3's limit on a key: 1024 bytes of UTF-8. */
+    static final int MAX_KEY_BYTES = 1024;
+    /** S3's limit on user metadata: 2 KB of keys and values. */
+    static final int MAX_METADATA_BYTES = 2048;
+
+    private final S3State state;
+
+    Storage(S3State state) {
+        this.state = state;
+    }
+
+    /** What a body turned into: its blob (one reference, the caller's), size, MD5 and flexible checksum. */
+    record Received(Blob blob, long size, byte[] md5, ChecksumAlgorithm algorithm, byte[] checksum) {
+    }
+
+    /**
+     * The flexible checksum a write carries: the algorithm it names ({@code x-amz-sdk-checksum-algorithm}),
+     * the value it sends in a header ({@code x-amz-checksum-crc32}: checked here; a trailer is checked by the
+     * wire decoder before the body ends), or neither.
+     */
+    record ChecksumClaim(ChecksumAlgorithm algorithm, String value) {
+        static ChecksumClaim of(String operation, ChecksumAlgorithm named, Map<ChecksumAlgorithm, String> headers) {
+            Map<ChecksumAlgorithm, String> sent = new LinkedHashMap<>();
+            headers.forEach((a, v) -> {
+                if (v != null) {
+                    sent.put(a, v);
+                }
+            });
+            if (sent.size() > 1) {
+                throw S3Errors.error("InvalidRequest", S3Messages.severalChecksums(operation, sent.keySet()));
+            }
+            if (named == ChecksumAlgorithm.UNKNOWN_TO_SDK_VERSION) {
+                throw S3Errors.error("InvalidRequest", S3Messages.unknownChecksumAlgorithm(operation));
+            }
+            if (sent.isEmpty()) {
+                return new ChecksumClaim(named, null);
+            }
+            Map.Entry<ChecksumAlgorithm, String> only = sent.entrySet().iterator().next();
+            if (named != null && named != only.getKey()) {
+                throw S3Errors.error("InvalidRequest", S3Messages.checksumAlgorithmMismatch(operation, named, only.getKey()));
+            }
+            return new ChecksumClaim(only.getKey(), only.getValue());
+        }
+    }
+
+    /**
+     * Streams {@code body} in, checking what the request says of it. The stored checksum is the claimed
+     * algorithm's, else {@code defaultAlgorithm}'s (S3 computes CRC64NVME for objects sent without one).
+     */
+    Received receive(String operation, RequestBody body, ChecksumClaim claim, ChecksumAlgorithm defaultAlgorithm,
+                     String contentMd5) {
+        Optional<Long> declared = body.optionalContentLength();
+        if (declared.isPresent() && declared.get() > MAX_SINGLE_UPLOAD) {
+            throw S3Errors.error("EntityTooLarge", S3Messages.entityTooLarge(operation, declared.get()));
+        }
+        byte[] expectedMd5 = null;
+        if (contentMd5 != null) {
+            try {
+                expectedMd5 = Base64.getDecoder().decode(contentMd5.trim());
+            } catch (IllegalArgumentException e) {
+                expectedMd5 = new byte[0];
+            }
+            if (expectedMd5.length != 16) {
+                throw S3Errors.error("InvalidDigest", S3Messages.invalidDigest(operation, contentMd5));
+            }
+        }
+        ChecksumAlgorithm algorithm = claim.algorithm() != null ? claim.algorithm() : defaultAlgorithm;
+        BlobWriter writer = new BlobWriter(state.store, state.spillThreshold,
+            algorithm == null ? null : Checksums.newChecksum(algorithm));
+        try {
+            try (InputStream in = body.contentStreamProvider().newStream()) {
+                writer.copyFrom(in);
+            } catch (IOException e) {
+                throw S3Errors.error("IncompleteBody", S3Messages.bodyFailed(operation, writer.size(), e));
+            }
+            if (declared.isPresent() && writer.size() < declared.get()) {
+                throw S3Errors.error("IncompleteBody", S3Messages.incompleteBody(operation, writer.size(), declared.get()));
+            }
+            if (writer.size() > MAX_SINGLE_UPLOAD) {
+                throw S3Errors.error("EntityTooLarge", S3Messages.entityTooLarge(operation, writer.size()));
+            }
+            byte[] md5 = writer.md5();
+            if (expectedMd5 != null && !java.util.Arrays.equals(expectedMd5, md5)) {
+                throw S3Errors.error("BadDigest", S3Messages.badMd5(operation, contentMd5, Base64.getEncoder().encodeToString(md5)));
+            }
+            byte[] checksum = writer.checksum();
+            if (claim.value() != null) {
+                String computed = Checksums.base64(checksum);
+                if (!computed.equals(claim.value())) {
+                    throw S3Errors.error("BadDigest", S3Messages.badChecksum(operation, claim.algorithm(), claim.value(), computed));
+                }
+            }
+            return new Received(writer.finish(), writer.size(), md5, algorithm, checksum);
+        } catch (IOException e) {
+            throw S3Errors.error("InternalError", S3Messages.storageFailed(operation, e));
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** The conditions of a conditional write ({@code If-None-Match: *}, {@code If-Match: <etag>}), null when absent. */
+    record WriteConditions(String ifMatch, String ifNoneMatch) {
+        static final WriteConditions NONE = new WriteConditions(null, null);
+
+        static WriteConditions of(String operation, String ifMatch, String ifNoneMatch) {
+            if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+                throw S3Errors.error("NotImplemented", S3Messages.ifNoneMatchOnlyStar(operation, ifNoneMatch));
+            }
+            return ifMatch == null && ifNoneMatch == null ? NONE : new WriteConditions(ifMatch, ifNoneMatch);
+        }
+    }
+
+    /** A version about to be committed, before it has a version id. */
+    interface Draft {
+        ObjectVersion withVersionId(String versionId);
+
+        /** Gives back the draft's blob reference when it is not committed. */
+        void discard();
+    }
+
+    /**
+     * Commits a new version of {@code key}, as the bucket's versioning says: unversioned, it replaces every
+     * version; enabled, it goes on top with a new id; suspended, it replaces the {@code null} version and goes
+     * on top. The write's conditions are checked against the current version at the moment of commit.
+     */
+    ObjectVersion commit(S3State.Call c, Bucket b, String key, Draft draft, WriteConditions conditions) {
+        b.lock.lock();
+        boolean committed = false;
+        try {
+            if (b.deleted) {
+                throw S3Errors.error("NoSuchBucket", S3Messages.noSuchBucket(c.operation(), b.name));
+            }
+            List<ObjectVersion> history = b.keys.getOrDefault(key, List.of());
+            ObjectVersion current = history.isEmpty() ? null : history.get(0);
+            boolean exists = current != null && !current.deleteMarker();
+            if (conditions.ifNoneMatch() != null && exists) {
+                throw S3Errors.error("PreconditionFailed", S3Messages.keyExists(c.operation(), b.name, key, current.eTag()));
+            }
+            if (conditions.ifMatch() != null) {
+                if (!exists) {
+                    throw S3Errors.error("NoSuchKey", S3Messages.ifMatchOnMissingKey(c.operation(), b.name, key));
+                }
+                if (!Conditions.matches(conditions.ifMatch(), current.eTag())) {
+                    throw S3Errors.error("PreconditionFailed", S3Messages.ifMatchFailed(c.operation(), key,
+                        conditions.ifMatch(), current.eTag()));
+                }
+            }
+            BucketVersioningStatus versioning = b.versioning;
+            ObjectVersion v = draft.withVersionId(versioning == BucketVersioningStatus.ENABLED
+                ? state.newVersionId() : ObjectVersion.NULL_VERSION);
+            List<ObjectVersion> next = new ArrayList<>(history.size() + 1);
+            next.add(v);
+            List<ObjectVersion> dropped = new ArrayList<>();
+            for (ObjectVersion old : history) {
+                if (versioning == null || (versioning == BucketVersioningStatus.SUSPENDED
+                    && old.versionId().equals(ObjectVersion.NULL_VERSION))) {
+                    dropped.add(old);
+                } else {
+                    next.add(old);
+                }
+            }
+            b.keys.put(key, List.copyOf(next));
+            committed = true;
+            release(dropped);
+            return v;
+        } finally {
+            b.lock.unlock();
+            if (!committed) {
+                draft.discard();
+            }
+        }
+    }
+
+    /** Replaces one version of a key in place (new tags), under the bucket's lock. */
+    void replace(Bucket b, String key, ObjectVersion old, ObjectVersion updated) {
+        b.lock.lock();
+        try {
+            List<ObjectVersion> history = b.keys.get(key);
+            if (history == null) {
+                return;
+            }
+            List<ObjectVersion> next = new ArrayList<>(history);
+            int i = next.indexOf(old);
+            if (i >= 0) {
+                next.set(i, updated);
+                b.keys.put(key, List.copyOf(next));
+            }
+        } finally {
+            b.lock.unlock();
+        }
+    }
+
+    static void release(List<ObjectVersion> versions) {
+        for (ObjectVersion v : versions) {
+            if (v.blob() != null) {
+                v.blob().release();
+            }
+        }
+    }
+
+    /**
+     * The version a read names: the current one, or {@code versionId}'s. A current delete marker is
+     * NoSuchKey with {@code x-amz-delete-marker: true}; an unknown version NoSuchVersion; a version that is a
+     * delete marker 405 MethodNotAllowed.
+     */
+    static ObjectVersion find(S3State.Call c, Bucket b, String key, String versionId) {
+        List<ObjectVersion> history = b.keys.getOrDefault(key, List.of());
+        if (versionId == null) {
+            ObjectVersion v = history.isEmpty() ? null : history.get(0);
+            if (v == null) {
+                throw S3Errors.error("NoSuchKey", S3Messages.noSuchKey(c.operation(), b.name, key));
+            }
+            if (v.deleteMarker()) {
+                throw S3Errors.error("NoSuchKey", S3Messages.deletedKey(c.operation(), b.name, key),
+                    markerHeaders(b, v));
+            }
+            return v;
+        }
+        if (versionId.isEmpty()) {
+            throw S3Errors.error("InvalidArgument", S3Messages.emptyVersionId(c.operation()));
+        }
+        for (ObjectVersion v : history) {
+            if (v.versionId().equals(versionId)) {
+                if (v.deleteMarker()) {
+                    throw S3Errors.error("MethodNotAllowed", S3Messages.versionIsDeleteMarker(c.operation(), key, versionId),
+                        markerHeaders(b, v));
+                }
+                return v;
+            }
+        }
+        throw S3Errors.error("NoSuchVersion", S3Messages.noSuchVersion(c.operation(), b.name, key, versionId));
+    }
+
+    private static Map<String, String> markerHeaders(Bucket b, ObjectVersion marker) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("x-amz-delete-marker", "true");
+        if (b.versioning != null) {
+            h.put("x-amz-version-id", marker.versionId());
+        }
+        h.put("Last-Modified", software.amazon.awssdk.utils.DateUtils.formatRfc822Date(marker.lastModified()));
+        return h;
+    }
+
+    /** The version id a response shows: none for a bucket that was never versioned. */
+    static String shownVersionId(Bucket b, ObjectVersion v) {
+        return b.versioning == null ? null : v.versionId();
+    }
+
+    static void requireKey(String operation, String key) {
+        if (key == null || key.isEmpty()) {
+            throw S3Errors.error("InvalidArgument", S3Messages.emptyKey(operation));
+        }
+        if (Tags.utf8Length(key) > MAX_KEY_BYTES) {
+            throw S3Errors.error("KeyTooLongError", S3Messages.keyTooLong(operation, Tags.utf8Length(key)));
+        }
+    }
+
+    static void requireMetadataSize(String operation, Map<String, String> metadata) {
+        int total = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            total += Tags.utf8Length(e.getKey()) + Tags.utf8Length(Objects.toString(e.getValue(), ""));
+        }
+        if (total > MAX_METADATA_BYTES) {
+            throw S3Errors.error("MetadataTooLarge", S3Messages.metadataTooLarge(operation, total));
+        }
+    }
+
+    /** Rethrows an S3 error as it is; anything else a transformer threw becomes a client-side failure. */
+    static RuntimeException transformerFailed(String operation, Exception e) {
+        if (e instanceof AwsServiceException || e instanceof RuntimeException) {
+            return (RuntimeException) e;
+        }
+        return software.amazon.awssdk.core.exception.SdkClientException.create(
+            "awssim: the ResponseTransformer of " + operation + " failed: " + e, e);
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.awssim.sdk.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.awssim.core.services.s3.S3Fault;
+import io.github.awssim.core.services.s3.StoredObject;
+import io.github.awssim.sdk.SimulatedClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+
+/** CopyObject, DeleteObjects, tagging, GetObjectAttributes and versioning through real S3 clients. */
+class S3CopyTaggingVersionsTest {
+    private final S3Fixture f = new S3Fixture();
+
+    @BeforeEach
+    void bucket() {
+        f.s3.createBucket(b -> b.bucket("src"));
+        f.s3.createBucket(b -> b.bucket("dst"));
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static String code(Throwable t) {
+        return ((AwsServiceException) t).awsErrorDetails().errorCode();
+    }
+
+    private static int status(Throwable t) {
+        return ((AwsServiceException) t).statusCode();
+    }
+
+    // ---- CopyObject --------------------------------------------------------------------------
+
+    @Test
+    void copyKeepsOrReplacesMetadataAndTags() {
+        f.s3.putObject(b -> b.bucket("src").key("dir/a b.txt").contentType("text/plain").metadata(Map.of("m", "1"))
+            .tagging("team=billing"), RequestBody.fromString("content"));
+        CopyObjectResponse kept = f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("dir/a b.txt")
+            .destinationBucket("dst").destinationKey("copy"));
+        assertThat(kept.copyObjectResult().eTag()).isEqualTo(f.sim.s3().object("src", "dir/a b.txt").get().eTag());
+        StoredObject copy = f.sim.s3().object("dst", "copy").orElseThrow();
+        assertThat(copy.contentType()).isEqualTo("text/plain");
+        assertThat(copy.metadata()).isEqualTo(Map.of("m", "1"));
+        assertThat(copy.tags()).isEqualTo(Map.of("team", "billing"));
+        assertThat(f.sim.s3().objectText("dst", "copy")).isEqualTo("content");
+
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("dir/a b.txt").destinationBucket("dst").destinationKey("replaced")
+            .metadataDirective(MetadataDirective.REPLACE).contentType("text/csv").metadata(Map.of("n", "2"))
+            .taggingDirective(TaggingDirective.REPLACE).tagging("env=test").storageClass(StorageClass.STANDARD_IA));
+        StoredObject replaced = f.sim.s3().object("dst", "replaced").orElseThrow();
+        assertThat(replaced.contentType()).isEqualTo("text/csv");
+        assertThat(replaced.metadata()).isEqualTo(Map.of("n", "2"));
+        assertThat(replaced.tags()).isEqualTo(Map.of("env", "test"));
+        assertThat(replaced.storageClass()).isEqualTo("STANDARD_IA");
+    }
+
+    @Test
+    void copyingAnObjectOntoItselfNeedsAChange() {
+        f.s3.putObject(b -> b.bucket("src").key("self"), RequestBody.fromString("v"));
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("self").destinationBucket("src")
+            .destinationKey("self")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("copy an object to itself");
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("self").destinationBucket("src").destinationKey("self")
+            .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of("touched", "yes")));
+        assertThat(f.sim.s3().object("src", "self").get().metadata()).containsEntry("touched", "yes");
+    }
+
+    @Test
+    void conditionalCopySource() {
+        String eTag = f.s3.putObject(b -> b.bucket("src").key("c"), RequestBody.fromString("v")).eTag();
+        Instant before = S3Fixture.START.minus(Duration.ofHours(1));
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("c").destinationBucket("dst").destinationKey("1")
+            .copySourceIfMatch(eTag).copySourceIfUnmodifiedSince(before));
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("c").destinationBucket("dst")
+            .destinationKey("2").copySourceIfMatch("\"x\"")))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(412));
+        // If-None-Match false with If-Modified-Since true: 412 for a copy source (304 is for GET and HEAD).
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("c").destinationBucket("dst")
+            .destinationKey("3").copySourceIfNoneMatch(eTag).copySourceIfModifiedSince(before)))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(412));
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("missing").destinationBucket("dst")
+            .destinationKey("4"))).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void aCopyFailingInsideA200IsRetriedByTheSdk() {
+        f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("v"));
+        // One attempt: the SDK finds <Error> in the 200 body and throws S3Exception with status 200.
+        f.sim.s3().failNext("CopyObject", 1, S3Fault.INTERNAL_ERROR_IN_200_RESPONSE);
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("k").destinationBucket("dst").destinationKey("k")))
+            .isInstanceOf(S3Exception.class)
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(200);
+                assertThat(code(e)).isEqualTo("InternalError");
+            });
+        // With the SDK's default retries, InternalError is retried and the copy succeeds on the 3rd attempt.
+        try (S3Client retrying = SimulatedClients.create(f.sim, S3Client.class)) {
+            f.sim.s3().failNext("CopyObject", 2, S3Fault.INTERNAL_ERROR_IN_200_RESPONSE);
+            retrying.copyObject(b -> b.sourceBucket("src").sourceKey("k").destinationBucket("dst").destinationKey("k"));
+        }
+        assertThat(f.sim.journal().last().attemptCount()).isEqualTo(3);
+        assertThat(f.sim.s3().objectText("dst", "k")).isEqualTo("v");
+    }
+
+    // ---- DeleteObjects -----------------------------------------------------------------------
+
+    @Test
+    void deleteObjectsReportsEachKeyAndQuietModeOnlyErrors() {
+        f.s3.putObject(b -> b.bucket("src").key("a"), RequestBody.fromString("1"));
+        f.s3.putObject(b -> b.bucket("src").key("b"), RequestBody.fromString("2"));
+        DeleteObjectsResponse loud = f.s3.deleteObjects(b -> b.bucket("src").delete(d -> d.objects(
+            ObjectIdentifier.builder().key("a").build(), ObjectIdentifier.builder().key("never-was").build())));
+        assertThat(loud.deleted()).extracting(DeletedObject::key).containsExactly("a", "never-was");
+        assertThat(loud.errors()).isEmpty();
+        DeleteObjectsResponse quiet = f.s3.deleteObjects(b -> b.bucket("src").delete(d -> d.quiet(true).objects(
+            ObjectIdentifier.builder().key("b").build(),
+            ObjectIdentifier.builder().key("c").eTag("\"not-it\"").build())));
+        assertThat(quiet.deleted()).isEmpty();
+        assertThat(quiet.errors()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("c");
+            assertThat(e.code()).isEqualTo("NoSuchKey");
+        });
+        assertThat(f.sim.s3().objects("src")).isEmpty();
+    }
+
+    // ---- tagging and attributes --------------------------------------------------------------
+
+    @Test
+    void objectTagging() {
+        f.s3.putObject(b -> b.bucket("src").key("t").tagging("a=1&b=two%20words"), RequestBody.fromString("v"));
+        assertThat(f.s3.getObjectTagging(b -> b.bucket("src").key("t")).tagSet())
+            .extracting(Tag::key, Tag::value).containsExactly(org.assertj.core.groups.Tuple.tuple("a", "1"),
+                org.assertj.core.groups.Tuple.tuple("b", "two words"));
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("t")).response().tagCount()).isEqualTo(2);
+        f.s3.putObjectTagging(b -> b.bucket("src").key("t").tagging(t -> t.tagSet(Tag.builder().key("only").value("x").build())));
+        assertThat(f.sim.s3().object("src", "t").get().tags()).isEqualTo(Map.of("only", "x"));
+        List<Tag> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> Tag.builder().key("k" + i).value("v").build()).toList();
+        assertThatThrownBy(() -> f.s3.putObjectTagging(b -> b.bucket("src").key("t").tagging(t -> t.tagSet(eleven))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidTag"));
+        assertThatThrownBy(() -> f.s3.putObjectTagging(b -> b.bucket("src").key("t").tagging(t -> t.tagSet(
+            Tag.builder().key("aws:reserved").value("x").build()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidTag"));
+        f.s3.deleteObjectTagging(b -> b.bucket("src").key("t"));
+        assertThat(f.s3.getObjectTagging(b -> b.bucket("src").key("t")).tagSet()).isEmpty();
+    }
+
+    @Test
+    void getObjectAttributes() {
+        PutObjectResponse put = f.s3.putObject(b -> b.bucket("src").key("attr").checksumAlgorithm("SHA256"),
+            RequestBody.fromString("attributes"));
+        GetObjectAttributesResponse a = f.s3.getObjectAttributes(b -> b.bucket("src").key("attr").objectAttributes(
+            ObjectAttributes.E_TAG, ObjectAttributes.CHECKSUM, ObjectAttributes.OBJECT_SIZE, ObjectAttributes.STORAGE_CLASS));
+        assertThat(a.eTag()).isEqualTo(put.eTag().replace("\"", ""));
+        assertThat(a.objectSize()).isEqualTo(10);
+        assertThat(a.storageClassAsString()).isEqualTo("STANDARD");
+        assertThat(a.checksum().checksumSHA256()).isEqualTo(put.checksumSHA256());
+        assertThat(a.objectParts()).isNull();
+    }
+
+    // ---- versioning --------------------------------------------------------------------------
+
+    @Test
+    void versionsDeleteMarkersAndReadsByVersionId() {
+        f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
+        String v1 = f.s3.putObject(b -> b.bucket("src").key("doc"), RequestBody.fromString("one")).versionId();
+        f.sim.clock().advance(Duration.ofSeconds(1));
+        String v2 = f.s3.putObject(b -> b.bucket("src").key("doc"), RequestBody.fromString("two")).versionId();
+        assertThat(v1).isNotEqualTo(v2).hasSize(32);
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("doc")).asUtf8String()).isEqualTo("two");
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("doc").versionId(v1)).asUtf8String()).isEqualTo("one");
+
+        DeleteObjectResponse marker = f.s3.deleteObject(b -> b.bucket("src").key("doc"));
+        assertThat(marker.deleteMarker()).isTrue();
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc")))
+            .isInstanceOf(NoSuchKeyException.class)
+            .satisfies(e -> assertThat(((S3Exception) e).awsErrorDetails().sdkHttpResponse()
+                .firstMatchingHeader("x-amz-delete-marker")).contains("true"));
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId(marker.versionId())))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(405));
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId("no-such-version-id")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchVersion"));
+        assertThat(f.s3.listObjectsV2(b -> b.bucket("src")).contents()).isEmpty();
+
+        ListObjectVersionsResponse all = f.s3.listObjectVersions(b -> b.bucket("src"));
+        assertThat(all.versions()).extracting(v -> v.versionId()).containsExactly(v2, v1);
+        assertThat(all.versions()).extracting(v -> v.isLatest()).containsExactly(false, false);
+        assertThat(all.deleteMarkers()).singleElement().satisfies(m -> assertThat(m.isLatest()).isTrue());
+
+        // Deleting the delete marker brings the object back.
+        DeleteObjectResponse undelete = f.s3.deleteObject(b -> b.bucket("src").key("doc").versionId(marker.versionId()));
+        assertThat(undelete.deleteMarker()).isTrue();
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("doc")).asUtf8String()).isEqualTo("two");
+        f.s3.deleteObject(b -> b.bucket("src").key("doc").versionId(v2));
+        assertThat(f.sim.s3().objectText("src", "doc")).isEqualTo("one");
+    }
+
+    @Test
+    void suspendedBucketsWriteTheNullVersion() {
+        f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("before"));  // unversioned: null version
+        f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
+        String v1 = f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("versioned")).versionId();
+        f.sim.s3().versioning("src", BucketVersioningStatus.SUSPENDED);
+        PutObjectResponse suspended = f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("suspended"));
+        assertThat(suspended.versionId()).isEqualTo("null");
+        assertThat(f.sim.s3().versions("src", "k")).extracting(StoredObject::versionId).containsExactly("null", v1);
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("k").versionId("null")).asUtf8String()).isEqualTo("suspended");
+    }
+
+    @Test
+    void listObjectVersionsPaginatesAcrossKeysAndVersions() {
+        f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
+        for (String key : List.of("a", "b", "c")) {
+            for (int i = 0; i < 3; i++) {
+                f.s3.putObject(b -> b.bucket("src").key(key), RequestBody.fromString(key));
+            }
+        }
+        List<String> seen = f.s3.listObjectVersionsPaginator(b -> b.bucket("src").maxKeys(2)).stream()
+            .flatMap(p -> p.versions().stream()).map(v -> v.key() + ":" + v.versionId()).toList();
+        assertThat(seen).hasSize(9).doesNotHaveDuplicates();
+        assertThat(seen.stream().map(s -> s.substring(0, 1)).toList()).containsExactly("a", "a", "a", "b", "b", "b", "c", "c", "c");
+    }
+}

@@ -1,0 +1,274 @@
+package io.github.awssim.sdk.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.awssim.core.services.s3.StoredObject;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/** Multipart uploads through a real S3Client, in the spirit of moto's and S3Mock's multipart suites. */
+class S3MultipartTest {
+    private static final int MIB = 1024 * 1024;
+
+    private final S3Fixture f = new S3Fixture();
+    private final Random random = new Random(11);
+
+    @BeforeEach
+    void bucket() {
+        f.s3.createBucket(b -> b.bucket("mpu"));
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static String code(Throwable t) {
+        return ((AwsServiceException) t).awsErrorDetails().errorCode();
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private String create(String key) {
+        return f.s3.createMultipartUpload(b -> b.bucket("mpu").key(key).contentType("application/x-parts")).uploadId();
+    }
+
+    private CompletedPart upload(String key, String uploadId, int number, byte[] data) {
+        UploadPartResponse r = f.s3.uploadPart(b -> b.bucket("mpu").key(key).uploadId(uploadId).partNumber(number),
+            RequestBody.fromBytes(data));
+        return CompletedPart.builder().partNumber(number).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
+    }
+
+    @Test
+    void completingConcatenatesThePartsWithTheMd5OfMd5sEtag() throws Exception {
+        String id = create("big");
+        byte[] p1 = bytes(5 * MIB);
+        byte[] p2 = bytes(5 * MIB);
+        byte[] p3 = bytes(123);
+        List<CompletedPart> parts = List.of(upload("big", id, 1, p1), upload("big", id, 2, p2), upload("big", id, 3, p3));
+        CompleteMultipartUploadResponse done = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("big").uploadId(id)
+            .multipartUpload(m -> m.parts(parts)));
+
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        for (byte[] p : List.of(p1, p2, p3)) {
+            md5.update(MessageDigest.getInstance("MD5").digest(p));
+        }
+        assertThat(done.eTag()).isEqualTo("\"" + HexFormat.of().formatHex(md5.digest()) + "-3\"");
+        byte[] all = f.sim.s3().objectBytes("mpu", "big");
+        assertThat(all).hasSize(10 * MIB + 123);
+        assertThat(Arrays.copyOfRange(all, 5 * MIB, 10 * MIB)).isEqualTo(p2);
+        StoredObject o = f.sim.s3().object("mpu", "big").orElseThrow();
+        assertThat(o.parts()).isEqualTo(3);
+        assertThat(o.contentType()).isEqualTo("application/x-parts");
+        assertThat(f.s3.listMultipartUploads(b -> b.bucket("mpu")).uploads()).isEmpty();
+
+        // partNumber reads serve one part (the SDK's multipart download relies on it).
+        var part2 = f.s3.getObjectAsBytes(b -> b.bucket("mpu").key("big").partNumber(2));
+        assertThat(part2.asByteArray()).isEqualTo(p2);
+        assertThat(part2.response().partsCount()).isEqualTo(3);
+    }
+
+    @Test
+    void smallPartsWrongEtagsMissingPartsAndOrder() {
+        String id = create("rules");
+        CompletedPart small = upload("rules", id, 1, bytes(1000));
+        CompletedPart last = upload("rules", id, 2, bytes(10));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id)
+            .multipartUpload(m -> m.parts(small, last))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("EntityTooSmall"))
+            .hasMessageContaining("part 1 is 1000 bytes");
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id)
+            .multipartUpload(m -> m.parts(last, small))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidPartOrder"));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id)
+            .multipartUpload(m -> m.parts(small.toBuilder().eTag("\"0000\"").build()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidPart"));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(7).eTag(small.eTag()).build()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidPart"));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id)
+            .multipartUpload(m -> m.parts(List.of()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("MalformedXML"));
+        assertThatThrownBy(() -> f.s3.uploadPart(b -> b.bucket("mpu").key("rules").uploadId(id).partNumber(10_001),
+            RequestBody.fromString("x")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"));
+        // A single small part is fine: only parts before the last have a minimum.
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("rules").uploadId(id).multipartUpload(m -> m.parts(small)));
+    }
+
+    @Test
+    void aLowerMinimumPartSizeForTests() {
+        f.sim.s3().minimumPartSize(1);
+        String id = create("tiny");
+        CompletedPart a = upload("tiny", id, 1, "ab".getBytes());
+        CompletedPart b2 = upload("tiny", id, 2, "cd".getBytes());
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("tiny").uploadId(id).multipartUpload(m -> m.parts(a, b2)));
+        assertThat(f.sim.s3().objectText("mpu", "tiny")).isEqualTo("abcd");
+    }
+
+    @Test
+    void reuploadingAPartReplacesIt() {
+        f.sim.s3().minimumPartSize(1);
+        String id = create("again");
+        upload("again", id, 1, "old".getBytes());
+        CompletedPart fresh = upload("again", id, 1, "new".getBytes());
+        ListPartsResponse parts = f.s3.listParts(b -> b.bucket("mpu").key("again").uploadId(id));
+        assertThat(parts.parts()).extracting(Part::eTag).containsExactly(fresh.eTag());
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("again").uploadId(id).multipartUpload(m -> m.parts(fresh)));
+        assertThat(f.sim.s3().objectText("mpu", "again")).isEqualTo("new");
+    }
+
+    @Test
+    void abortAndNoSuchUpload() {
+        String id = create("gone");
+        upload("gone", id, 1, bytes(10));
+        f.s3.abortMultipartUpload(b -> b.bucket("mpu").key("gone").uploadId(id));
+        assertThatThrownBy(() -> f.s3.uploadPart(b -> b.bucket("mpu").key("gone").uploadId(id).partNumber(2),
+            RequestBody.fromString("x"))).isInstanceOf(NoSuchUploadException.class);
+        assertThatThrownBy(() -> f.s3.listParts(b -> b.bucket("mpu").key("gone").uploadId(id)))
+            .isInstanceOf(NoSuchUploadException.class);
+        assertThatThrownBy(() -> f.s3.abortMultipartUpload(b -> b.bucket("mpu").key("gone").uploadId(id)))
+            .isInstanceOf(NoSuchUploadException.class).extracting(e -> ((AwsServiceException) e).statusCode()).isEqualTo(404);
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("gone").uploadId("made-up")
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag("\"x\"").build()))))
+            .isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void listPartsAndUploadsPaginate() {
+        f.sim.s3().minimumPartSize(1);
+        String id = create("parts");
+        for (int i = 1; i <= 5; i++) {
+            upload("parts", id, i, bytes(i));
+        }
+        ListPartsResponse first = f.s3.listParts(b -> b.bucket("mpu").key("parts").uploadId(id).maxParts(2));
+        assertThat(first.parts()).extracting(Part::partNumber).containsExactly(1, 2);
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.nextPartNumberMarker()).isEqualTo(2);
+        ListPartsResponse rest = f.s3.listParts(b -> b.bucket("mpu").key("parts").uploadId(id).partNumberMarker(2));
+        assertThat(rest.parts()).extracting(Part::size).containsExactly(3L, 4L, 5L);
+        ListPartsResponse none = f.s3.listParts(b -> b.bucket("mpu").key("parts").uploadId(id).maxParts(0));
+        assertThat(none.parts()).isEmpty();
+        assertThat(none.isTruncated()).isFalse();
+        assertThatThrownBy(() -> f.s3.listParts(b -> b.bucket("mpu").key("parts").uploadId(id).maxParts(-1)))
+            .hasMessageContaining("Argument max-parts must be an integer between 0 and 2147483647");
+
+        create("dir/a");
+        create("dir/b");
+        create("other");
+        ListMultipartUploadsResponse byPrefix = f.s3.listMultipartUploads(b -> b.bucket("mpu").prefix("dir/"));
+        assertThat(byPrefix.uploads()).extracting(MultipartUpload::key).containsExactly("dir/a", "dir/b");
+        ListMultipartUploadsResponse rolled = f.s3.listMultipartUploads(b -> b.bucket("mpu").delimiter("/"));
+        assertThat(rolled.commonPrefixes()).extracting(p -> p.prefix()).containsExactly("dir/");
+        assertThat(rolled.uploads()).extracting(MultipartUpload::key).containsExactly("other", "parts");
+        ListMultipartUploadsResponse page = f.s3.listMultipartUploads(b -> b.bucket("mpu").maxUploads(2));
+        assertThat(page.isTruncated()).isTrue();
+        assertThat(page.nextKeyMarker()).isEqualTo("dir/b");
+    }
+
+    @Test
+    void uploadPartCopyTakesARangeOfAnotherObject() {
+        f.sim.s3().minimumPartSize(1);
+        f.sim.s3().putObject("mpu", "source", "0123456789");
+        String id = create("assembled");
+        var copied = f.s3.uploadPartCopy(b -> b.sourceBucket("mpu").sourceKey("source").copySourceRange("bytes=2-5")
+            .destinationBucket("mpu").destinationKey("assembled").uploadId(id).partNumber(1));
+        CompletedPart own = upload("assembled", id, 2, "!".getBytes());
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("assembled").uploadId(id).multipartUpload(m -> m.parts(
+            CompletedPart.builder().partNumber(1).eTag(copied.copyPartResult().eTag()).build(), own)));
+        assertThat(f.sim.s3().objectText("mpu", "assembled")).isEqualTo("2345!");
+        assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.sourceBucket("mpu").sourceKey("source").copySourceRange("bytes=5-20")
+            .destinationBucket("mpu").destinationKey("assembled").uploadId(create("assembled")).partNumber(1)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRange"));
+    }
+
+    @Test
+    void compositeAndFullObjectChecksums() {
+        f.sim.s3().minimumPartSize(1);
+        String composite = f.s3.createMultipartUpload(b -> b.bucket("mpu").key("composite")
+            .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            UploadPartResponse r = f.s3.uploadPart(b -> b.bucket("mpu").key("composite").uploadId(composite).partNumber(n)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes(100 * n)));
+            parts.add(CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build());
+        }
+        CompleteMultipartUploadResponse done = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("composite")
+            .uploadId(composite).multipartUpload(m -> m.parts(parts)));
+        assertThat(done.checksumCRC32()).endsWith("-3");
+        assertThat(done.checksumType()).isEqualTo(ChecksumType.COMPOSITE);
+        // A composite checksum is not the object's: the SDK skips validating it.
+        f.s3.getObjectAsBytes(b -> b.bucket("mpu").key("composite").checksumMode(ChecksumMode.ENABLED));
+        GetObjectAttributesResponse attrs = f.s3.getObjectAttributes(b -> b.bucket("mpu").key("composite")
+            .objectAttributes(ObjectAttributes.OBJECT_PARTS, ObjectAttributes.CHECKSUM));
+        assertThat(attrs.objectParts().totalPartsCount()).isEqualTo(3);
+        assertThat(attrs.objectParts().parts()).extracting(p -> p.checksumCRC32())
+            .containsExactlyElementsOf(parts.stream().map(CompletedPart::checksumCRC32).toList());
+
+        // The checksum must be listed for every part of a COMPOSITE upload.
+        String missing = f.s3.createMultipartUpload(b -> b.bucket("mpu").key("missing").checksumAlgorithm(ChecksumAlgorithm.CRC32))
+            .uploadId();
+        UploadPartResponse only = f.s3.uploadPart(b -> b.bucket("mpu").key("missing").uploadId(missing).partNumber(1)
+            .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromString("x"));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("missing").uploadId(missing)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(only.eTag()).build()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"));
+
+        // FULL_OBJECT: the CRC of the whole object, which the client validates.
+        String full = f.s3.createMultipartUpload(b -> b.bucket("mpu").key("full").checksumAlgorithm(ChecksumAlgorithm.CRC32)
+            .checksumType(ChecksumType.FULL_OBJECT)).uploadId();
+        List<CompletedPart> fullParts = List.of(
+            upload("full", full, 1, bytes(777)), upload("full", full, 2, bytes(555)));
+        CompleteMultipartUploadResponse fullDone = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("full").uploadId(full)
+            .multipartUpload(m -> m.parts(fullParts)));
+        assertThat(fullDone.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(fullDone.checksumCRC32()).doesNotContain("-");
+        f.s3.getObjectAsBytes(b -> b.bucket("mpu").key("full").checksumMode(ChecksumMode.ENABLED));
+    }
+
+    @Test
+    void conditionalCompleteAndRetriedCompletion() {
+        f.sim.s3().putObject("mpu", "exists", "already");
+        f.sim.s3().minimumPartSize(1);
+        String id = create("exists");
+        CompletedPart p = upload("exists", id, 1, "new".getBytes());
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("exists").uploadId(id).ifNoneMatch("*")
+            .multipartUpload(m -> m.parts(p))))
+            .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isEqualTo(412));
+        CompleteMultipartUploadResponse first = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("exists").uploadId(id)
+            .multipartUpload(m -> m.parts(p)));
+        // The same completion again (an SDK retry whose first answer was lost) gets the same answer.
+        CompleteMultipartUploadResponse again = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("exists").uploadId(id)
+            .multipartUpload(m -> m.parts(p)));
+        assertThat(again.eTag()).isEqualTo(first.eTag());
+        assertThat(f.sim.s3().objectText("mpu", "exists")).isEqualTo("new");
+    }
+}
