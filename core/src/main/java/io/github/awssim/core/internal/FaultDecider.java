@@ -83,7 +83,7 @@ public final class FaultDecider {
                 transport = rule.transportFault().get();
             } else if (rule.exception().isPresent()) {
                 AwsServiceException e = rule.exception().get();
-                error = (AwsServiceException) e.toBuilder().message(messageOf(e) + " (" + cause + ")").build();
+                error = withMessage(e, messageOf(e) + " (" + cause + ")");
             } else {
                 error = AnswerChecks.instantiate(rule.exceptionType().get(), defaultMessage(rule) + " (" + cause + ")");
             }
@@ -124,6 +124,15 @@ public final class FaultDecider {
 
     private String cause(int i, FaultRule rule) {
         return "awssim fault rule " + (i + 1) + " (" + rule.describe() + "), seed " + seed;
+    }
+
+    /** Both places a message lives: the encoder answers with the error details' message when there is one. */
+    private static AwsServiceException withMessage(AwsServiceException e, String message) {
+        AwsServiceException.Builder b = e.toBuilder().message(message);
+        if (e.awsErrorDetails() != null) {
+            b.awsErrorDetails(e.awsErrorDetails().toBuilder().errorMessage(message).build());
+        }
+        return (AwsServiceException) b.build();
     }
 
     private static String messageOf(AwsServiceException e) {
