@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringCl
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidProductCodeException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * awssim's own fault and state annotations, through the JUnit engine. The fixtures use injected clients only
@@ -123,5 +125,74 @@ class FaultAndStateAnnotationsEngineTest {
             .contains("@InjectFault needs exactly one effect (fail, one transport, delayMillis or rateLimit) but sets none");
         assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(ForeignException.class))))
             .contains("not an exception of this service");
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @S3Bucket(value = "usage-archive", objects = {
+        @S3ObjectSeed(key = "usage/09.csv", content = "hour,quantity\n09,3\n"),
+        @S3ObjectSeed(key = "fixtures/usage.csv", resource = "fixtures/usage.csv")})
+    static class WithBuckets {
+        @Test
+        @S3Bucket(value = "history", versioned = true, objects = {
+            @S3ObjectSeed(key = "k", content = "first"), @S3ObjectSeed(key = "k", content = "")})
+        void seeded(S3Client s3) {
+            seen.put("buckets", s3.listBuckets().buckets().stream().map(b -> b.name()).sorted().collect(Collectors.toList()));
+            seen.put("usage", s3.getObjectAsBytes(r -> r.bucket("usage-archive").key("usage/09.csv")).asUtf8String());
+            seen.put("resource", s3.getObjectAsBytes(r -> r.bucket("usage-archive").key("fixtures/usage.csv")).asUtf8String());
+            seen.put("versioning", s3.getBucketVersioning(r -> r.bucket("history")).status());
+            seen.put("versions", s3.listObjectVersions(r -> r.bucket("history")).versions().size());
+            seen.put("latest", s3.headObject(r -> r.bucket("history").key("k")).contentLength());
+        }
+    }
+
+    @Test
+    void s3BucketsAndTheirObjectsAreThereBeforeTheTest() {
+        assertThat(EngineRun.failures(EngineRun.sequential().run(WithBuckets.class))).isEmpty();
+
+        assertThat(seen.get("buckets")).isEqualTo(List.of("history", "usage-archive"));
+        assertThat(seen.get("usage")).isEqualTo("hour,quantity\n09,3\n");
+        assertThat(seen.get("resource")).isEqualTo("ApplicationId,TenantId\napp-1,tenant-a\n");
+        assertThat(seen.get("versioning")).isEqualTo(BucketVersioningStatus.ENABLED);
+        assertThat(seen.get("versions")).isEqualTo(2);
+        assertThat(seen.get("latest")).isEqualTo(0L);
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @S3Bucket(value = "both", objects = @S3ObjectSeed(key = "k", content = "x", resource = "fixtures/usage.csv"))
+    static class ContentAndResource {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @S3Bucket(value = "missing", objects = @S3ObjectSeed(key = "k", resource = "no/such.csv"))
+    static class MissingResource {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @S3Bucket("Bad_Name")
+    static class BadBucketName {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void s3BucketMisuseNamesTheObjectOrS3sRule() {
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(ContentAndResource.class))))
+            .contains("ExtensionConfigurationException")
+            .contains("@S3ObjectSeed(key = \"k\") in bucket 'both' needs exactly one of content and resource");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(MissingResource.class))))
+            .contains("@S3ObjectSeed(key = \"k\") in bucket 'missing': no classpath resource 'no/such.csv'");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(BadBucketName.class))))
+            .contains("ExtensionConfigurationException").contains("The specified bucket is not valid.");
     }
 }

@@ -19,7 +19,7 @@ class PublicApiTest {
     private static final List<Class<?>> API = List.of(SimulatedAws.class, SimulatedAws.Scope.class, SpiedBackend.class,
         SimulatedAwsExtension.class, SimulatedAwsExtension.Builder.class, SimulationCustomizer.class, CustomizeSimulation.class,
         InjectFault.class, InjectFault.Customizer.class, SeedState.class, SeedState.Customizer.class, MeteringProduct.class,
-        MeteringProduct.Customizer.class);
+        MeteringProduct.Customizer.class, S3Bucket.class, S3Bucket.Customizer.class, S3ObjectSeed.class);
 
     @Test
     void publicSignaturesNeverExposeInternalTypes() {

@@ -8,14 +8,18 @@ import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.junit.CustomizeSimulation;
 import io.github.awssim.junit.InjectFault;
 import io.github.awssim.junit.MeteringProduct;
+import io.github.awssim.junit.S3Bucket;
+import io.github.awssim.junit.S3ObjectSeed;
 import io.github.awssim.junit.SimulatedAws;
 import io.github.awssim.junit.SimulatedAwsExtension;
 import io.github.awssim.junit.SimulationCustomizer;
+import io.github.awssim.samples.metering.UsageArchive;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAs
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The JUnit section's examples (the README draft quotes them verbatim), compiled and run. */
 class JUnitReadmeExamplesTest {
@@ -111,6 +116,22 @@ class JUnitReadmeExamplesTest {
             assertThat(sim.metering().records()).hasSize(1);
             assertThat(sim.journal().last().attempts().get(0).outcome().label()).isIn("ThrottlingException",
                     "RESPONSE_LOST_AFTER_COMMIT");
+        }
+    }
+    // --- README: end ---
+
+    @Nested
+    // --- README: junit s3 ---
+    @SimulatedAws(zeroCodeSwap = false)
+    @S3Bucket(value = "usage-archive", objects =
+            @S3ObjectSeed(key = "usage/2026/06/01/09.csv", content = "hour,dimension,quantity,status,record\n"))
+    class ArchiveAlreadyHasThisHour {
+        @Test
+        void keepsTheFirstFile(S3Client s3) {
+            UsageArchive archive = new UsageArchive(s3, "usage-archive");
+
+            assertThat(archive.archive(Instant.parse("2026-06-01T09:00:00Z"), List.of())).isFalse();   // 412
+            assertThat(archive.files()).containsExactly("usage/2026/06/01/09.csv");
         }
     }
     // --- README: end ---
