@@ -76,16 +76,7 @@ public final class AsyncBody {
         AtomicBoolean subscribed = new AtomicBoolean();
         return subscriber -> {
             if (!subscribed.compareAndSet(false, true)) {
-                subscriber.onSubscribe(new Subscription() {
-                    @Override
-                    public void request(long n) {
-                    }
-
-                    @Override
-                    public void cancel() {
-                    }
-                });
-                subscriber.onError(new IllegalStateException("awssim: the response body can be subscribed to only once"));
+                AsyncStreams.refuseSecondSubscriber(subscriber);
                 return;
             }
             subscriber.onSubscribe(new Subscription() {

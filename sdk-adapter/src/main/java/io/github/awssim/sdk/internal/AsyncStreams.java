@@ -163,6 +163,20 @@ public final class AsyncStreams {
         }
     }
 
+    /** A response body is one-shot: a second subscriber gets an inert subscription and an error. */
+    static void refuseSecondSubscriber(Subscriber<? super ByteBuffer> subscriber) {
+        subscriber.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+        subscriber.onError(new IllegalStateException("awssim: the response body can be subscribed to only once"));
+    }
+
     /**
      * A publisher of one response body for one subscriber: reads {@code body} in chunks of 64 KiB, one
      * {@code onNext} per unit of demand (an empty stream completes without {@code onNext}), then completes
@@ -172,16 +186,7 @@ public final class AsyncStreams {
         AtomicBoolean subscribed = new AtomicBoolean();
         return subscriber -> {
             if (!subscribed.compareAndSet(false, true)) {
-                subscriber.onSubscribe(new Subscription() {
-                    @Override
-                    public void request(long n) {
-                    }
-
-                    @Override
-                    public void cancel() {
-                    }
-                });
-                subscriber.onError(new IllegalStateException("awssim: the response body can be subscribed to only once"));
+                AsyncStreams.refuseSecondSubscriber(subscriber);
                 return;
             }
             subscriber.onSubscribe(new StreamSubscription(body, subscriber, done));

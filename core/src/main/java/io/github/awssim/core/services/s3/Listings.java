@@ -203,6 +203,26 @@ final class Listings {
         }
         Page page = page(b.keys, prefix, delimiter, start, max, Listings::visible);
         Owner owner = Boolean.TRUE.equals(r.fetchOwner()) ? BucketOperations.owner(b.ownerAccount) : null;
+        Listed listed = listed(page, url, owner);
+        ListObjectsV2Response.Builder out = ListObjectsV2Response.builder().name(b.name)
+            .prefix(maybeEncode(url, prefix)).delimiter(maybeEncode(url, r.delimiter()))
+            .maxKeys(r.maxKeys() != null ? r.maxKeys() : MAX_KEYS).keyCount(page.entries().size())
+            .isTruncated(page.truncated()).contents(listed.contents()).commonPrefixes(listed.prefixes())
+            .continuationToken(r.continuationToken()).startAfter(maybeEncode(url, r.startAfter()));
+        if (url) {
+            out.encodingType(EncodingType.URL);
+        }
+        if (page.truncated()) {
+            out.nextContinuationToken(encodeToken(page.entries().get(page.entries().size() - 1).name()));
+        }
+        return out.build();
+    }
+
+    /** A page of current versions as a listing shows it: objects, and the common prefixes they roll up into. */
+    private record Listed(List<S3Object> contents, List<CommonPrefix> prefixes) {
+    }
+
+    private static Listed listed(Page page, boolean url, Owner owner) {
         List<S3Object> contents = new ArrayList<>();
         List<CommonPrefix> prefixes = new ArrayList<>();
         for (Entry e : page.entries()) {
@@ -212,18 +232,7 @@ final class Listings {
                 contents.add(object(e.versions().get(0), url, owner));
             }
         }
-        ListObjectsV2Response.Builder out = ListObjectsV2Response.builder().name(b.name)
-            .prefix(maybeEncode(url, prefix)).delimiter(maybeEncode(url, r.delimiter()))
-            .maxKeys(r.maxKeys() != null ? r.maxKeys() : MAX_KEYS).keyCount(page.entries().size())
-            .isTruncated(page.truncated()).contents(contents).commonPrefixes(prefixes)
-            .continuationToken(r.continuationToken()).startAfter(maybeEncode(url, r.startAfter()));
-        if (url) {
-            out.encodingType(EncodingType.URL);
-        }
-        if (page.truncated()) {
-            out.nextContinuationToken(encodeToken(page.entries().get(page.entries().size() - 1).name()));
-        }
-        return out.build();
+        return new Listed(contents, prefixes);
     }
 
     /** Where a page resumes after {@code last}: after the key, or past every key of the common prefix. */
@@ -244,20 +253,12 @@ final class Listings {
         Start start = marker == null ? Start.BEGINNING : resume(marker, prefix, delimiter);
         Page page = page(b.keys, prefix, delimiter, start, max, Listings::visible);
         Owner owner = BucketOperations.owner(b.ownerAccount);
-        List<S3Object> contents = new ArrayList<>();
-        List<CommonPrefix> prefixes = new ArrayList<>();
-        for (Entry e : page.entries()) {
-            if (e.isPrefix()) {
-                prefixes.add(CommonPrefix.builder().prefix(maybeEncode(url, e.name())).build());
-            } else {
-                contents.add(object(e.versions().get(0), url, owner));
-            }
-        }
+        Listed listed = listed(page, url, owner);
         ListObjectsResponse.Builder out = ListObjectsResponse.builder().name(b.name)
             .prefix(maybeEncode(url, prefix)).delimiter(maybeEncode(url, r.delimiter()))
             .marker(maybeEncode(url, r.marker() == null ? "" : r.marker()))
             .maxKeys(r.maxKeys() != null ? r.maxKeys() : MAX_KEYS).isTruncated(page.truncated())
-            .contents(contents).commonPrefixes(prefixes);
+            .contents(listed.contents()).commonPrefixes(listed.prefixes());
         if (url) {
             out.encodingType(EncodingType.URL);
         }
