@@ -3,6 +3,7 @@ package io.github.awssim.core;
 import io.github.awssim.core.faults.FaultPlan;
 import io.github.awssim.core.internal.CoreAccess;
 import io.github.awssim.core.internal.Messages;
+import io.github.awssim.core.services.costprofiler.CostProfilerSimulator;
 import io.github.awssim.core.services.metering.MeteringSimulator;
 import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
 import io.github.awssim.core.services.s3.S3Simulator;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationcostprofiler.ApplicationCostProfilerClient;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -179,6 +181,15 @@ public final class Simulation implements AutoCloseable {
      */
     public PricingCalculatorSimulator pricingCalculator() {
         return (PricingCalculatorSimulator) engine.builtIn(BcmPricingCalculatorClient.class);
+    }
+
+    /**
+     * AWS Application Cost Profiler: report definitions, usage imported from this simulation's S3, the resource costs
+     * reports split between tenants, and the reports written to S3 as the simulation clock passes day and month
+     * boundaries.
+     */
+    public CostProfilerSimulator costProfiler() {
+        return (CostProfilerSimulator) engine.builtIn(ApplicationCostProfilerClient.class);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.awssim.core.internal.Messages;
 import io.github.awssim.core.internal.ServiceCall;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.internal.ServiceNames;
+import io.github.awssim.core.services.costprofiler.CostProfilerSimulator;
 import io.github.awssim.core.services.metering.MeteringSimulator;
 import io.github.awssim.core.services.pricingcalculator.PricingCalculatorSimulator;
 import io.github.awssim.core.services.s3.S3Simulator;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.applicationcostprofiler.ApplicationCostProfilerClient;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,6 +51,7 @@ final class SimulationEngine implements Engine {
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
         MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class),
         BcmPricingCalculatorClient.class, simulatorFactory(PricingCalculatorSimulator.class),
+        ApplicationCostProfilerClient.class, simulatorFactory(CostProfilerSimulator.class),
         S3Client.class, simulatorFactory(S3Simulator.class));
     private static final Map<Class<?>, Map<Class<?>, Operation>> OPERATIONS = new ConcurrentHashMap<>();
     private final Simulation simulation;
@@ -63,6 +66,9 @@ final class SimulationEngine implements Engine {
     private final Map<Class<?>, SdkClient> registered = new ConcurrentHashMap<>();
     private final AutoCloseable liveHandle;
     private final List<AutoCloseable> closeWith = new java.util.ArrayList<>();
+    private final List<Runnable> catchUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set while this thread runs the catch-ups: their own S3 writes must not start them again. */
+    private final ThreadLocal<Boolean> catchingUp = new ThreadLocal<>();
     private volatile boolean closed;
 
     SimulationEngine(Simulation simulation, SimulationClock clock, long seed, int journalCapacity) {
@@ -162,6 +168,7 @@ final class SimulationEngine implements Engine {
             return errors.describe(errors.unmodeled(SIMULATION_CLOSED, 400,
                 Messages.simulationClosed(call.service(), call.operation())));
         }
+        catchUp();
         StubRegistry.Match stub = stubs.match(call.service() + "." + call.operation(), call.request());
         CallContext previous = CallContext.enter(contextOf(call));
         try {
@@ -448,6 +455,33 @@ final class SimulationEngine implements Engine {
     @Override
     public boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public void addCatchUp(Runnable catchUp) {
+        catchUps.add(java.util.Objects.requireNonNull(catchUp, "catchUp"));
+    }
+
+    @Override
+    public void catchUp() {
+        if (catchUps.isEmpty() || catchingUp.get() != null) {
+            return;
+        }
+        catchingUp.set(Boolean.TRUE);
+        CallContext previous = CallContext.enter(null);
+        try {
+            for (Runnable r : catchUps) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // Time-driven work is the simulation's own: it must never fail the unrelated call that observed it.
+                    org.slf4j.LoggerFactory.getLogger(SimulationEngine.class).warn("awssim: time-driven work failed", e);
+                }
+            }
+        } finally {
+            CallContext.exit(previous);
+            catchingUp.remove();
+        }
     }
 
     @Override

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * README's first command: an hourly metering agent, written against the plain AWS SDK, run against
- * AWS Marketplace Metering and Amazon S3 (where it archives its usage files) simulated in-process. No
- * AWS account, no network.
+ * AWS Marketplace Metering and Amazon S3 (where it archives its usage files) simulated in-process; then a bill
+ * estimate ({@link PricingCalculatorShowcase}) and cost per tenant ({@link CostProfilerShowcase}). No AWS account,
+ * no network.
  */
 public final class Showcase {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -154,6 +155,8 @@ public final class Showcase {
 
         out.println();
         PricingCalculatorShowcase.run(out);
+        out.println();
+        CostProfilerShowcase.run(out);
         sim.close();
     }
 

@@ -24,6 +24,7 @@ class ShowcaseTest {
         assertThat(out).containsPattern("responses lost: [1-9][0-9]*");
         assertThat(out).contains("records billed: 12 for 6 hours x 2 dimensions");
         assertThat(out).contains("a bill estimate with the BCM Pricing Calculator", "estimated bill $42.19");
+        assertThat(out).contains("cost per tenant with AWS Application Cost Profiler", "total         $3.672");
         // The usage files: archived once per hour, a rewrite refused, read back.
         assertThat(out).contains("its usage file was archived already: S3's conditional write answered 412, rewritten: false");
         assertThat(out).contains("4 usage files: usage/2026/06/01/09.csv, usage/2026/06/01/10.csv, usage/2026/06/01/11.csv, "

@@ -62,6 +62,21 @@ public interface Engine {
     boolean isClosed();
 
     /**
+     * Registers work that time makes due (Application Cost Profiler's reports at day and month boundaries). The
+     * engine runs every registered catch-up before it dispatches any call, and simulators run them (through
+     * {@link #catchUp()}) before their typed API reads or changes state, so work appears as soon as anything can
+     * observe it, whether the clock was moved by the test or runs live. A catch-up must be cheap when nothing is due.
+     */
+    void addCatchUp(Runnable catchUp);
+
+    /**
+     * Runs the registered catch-ups on this thread, outside any call context (their writes are the simulation's
+     * own, not a client's). Re-entrant calls on the same thread (a catch-up writing to S3, whose typed API catches
+     * up) return at once. A failing catch-up is logged and never reaches the caller.
+     */
+    void catchUp();
+
+    /**
      * Closes {@code resource} when the simulation closes (a simulator's temporary files). Closed at once
      * when the simulation is already closed.
      */

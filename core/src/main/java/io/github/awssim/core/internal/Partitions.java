@@ -24,6 +24,11 @@ public final class Partitions<T> {
         return partitions.computeIfAbsent(List.of(accountId, regionId), k -> factory.apply(accountId, regionId));
     }
 
+    /** Every partition created so far (a snapshot: partitions created meanwhile may be missing). */
+    public java.util.List<T> all() {
+        return java.util.List.copyOf(partitions.values());
+    }
+
     /** The partition of the call being dispatched, or the simulation's default one for direct calls. */
     public T current(Engine engine) {
         io.github.awssim.core.CallContext c = engine.callContext();

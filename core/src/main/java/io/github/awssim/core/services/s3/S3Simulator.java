@@ -174,6 +174,10 @@ public class S3Simulator implements S3Client {
         Objects.requireNonNull(request, "request");
         CallContext context = engine.callContext();
         boolean direct = !SERVICE.equals(context.service());
+        if (direct) {
+            // A client call caught up in dispatch; a direct one shows time-driven writes (ACP reports) here.
+            engine.catchUp();
+        }
         S3State.Call c = new S3State.Call(operation, direct ? accountId() : context.accountId(),
             direct ? region().id() : context.region(), context.time(), direct);
         if (!direct) {
@@ -454,12 +458,14 @@ public class S3Simulator implements S3Client {
 
     /** Whether a bucket of this name exists (in any account and region). */
     public boolean bucketExists(String bucket) {
+        engine.catchUp();
         Bucket b = bucket == null ? null : state.buckets.get(bucket);
         return b != null && !b.deleted;
     }
 
     /** The names of the buckets {@link #accountId()} owns, in every region, sorted. */
     public List<String> buckets() {
+        engine.catchUp();
         return state.buckets.values().stream().filter(b -> !b.deleted && b.ownerAccount.equals(accountId()))
             .map(b -> b.name).sorted().toList();
     }
@@ -564,7 +570,9 @@ public class S3Simulator implements S3Client {
         return new String(objectBytes(bucket, key), StandardCharsets.UTF_8);
     }
 
+    /** The bucket the typed API reads, after time-driven writes due by now (ACP reports) have landed. */
     private Bucket bucketOrThrow(String bucket) {
+        engine.catchUp();
         return state.bucket(new S3State.Call("awssim", accountId(), region().id(), engine.clock().instant(), true), bucket);
     }
 
