@@ -18,14 +18,19 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -48,6 +53,7 @@ final class SimulationEngine implements Engine {
      * The simulators awssim ships, by the client interface they answer. Each has a package-private
      * constructor taking the engine, called reflectively so the engine stays out of the public API.
      */
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationEngine.class);
     private static final Map<Class<?>, Function<Engine, SdkClient>> BUILT_INS = Map.of(
         MarketplaceMeteringClient.class, simulatorFactory(MeteringSimulator.class),
         BcmPricingCalculatorClient.class, simulatorFactory(PricingCalculatorSimulator.class),
@@ -65,8 +71,8 @@ final class SimulationEngine implements Engine {
     private final Map<Class<?>, SdkClient> builtIns = new ConcurrentHashMap<>();
     private final Map<Class<?>, SdkClient> registered = new ConcurrentHashMap<>();
     private final AutoCloseable liveHandle;
-    private final List<AutoCloseable> closeWith = new java.util.ArrayList<>();
-    private final List<Runnable> catchUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeWith = new ArrayList<>();
+    private final List<Runnable> catchUps = new CopyOnWriteArrayList<>();
     /** Set while this thread runs the catch-ups: their own S3 writes must not start them again. */
     private final ThreadLocal<Boolean> catchingUp = new ThreadLocal<>();
     private volatile boolean closed;
@@ -459,7 +465,7 @@ final class SimulationEngine implements Engine {
 
     @Override
     public void addCatchUp(Runnable catchUp) {
-        catchUps.add(java.util.Objects.requireNonNull(catchUp, "catchUp"));
+        catchUps.add(Objects.requireNonNull(catchUp, "catchUp"));
     }
 
     @Override
@@ -475,7 +481,7 @@ final class SimulationEngine implements Engine {
                     r.run();
                 } catch (RuntimeException e) {
                     // Time-driven work is the simulation's own: it must never fail the unrelated call that observed it.
-                    org.slf4j.LoggerFactory.getLogger(SimulationEngine.class).warn("awssim: time-driven work failed", e);
+                    LOG.warn("awssim: time-driven work failed", e);
                 }
             }
         } finally {
@@ -518,7 +524,7 @@ final class SimulationEngine implements Engine {
             resource.close();
         } catch (Exception e) {
             // A simulator's resources (temporary files) must not stop the simulation from closing.
-            org.slf4j.LoggerFactory.getLogger(SimulationEngine.class).warn("awssim: could not release {}", resource, e);
+            LOG.warn("awssim: could not release {}", resource, e);
         }
     }
 
