@@ -172,6 +172,7 @@ class CostProfilerImportTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "''| it is empty; the first line must be the header ApplicationId,TenantId,TenantDesc,UsageAccountId,StartTime,EndTime,ResourceId.",
+        "[{\"ApplicationId\":\"shop\"}]| it looks like JSON; awssim reads CSV usage files only, whose first line is the header ApplicationId,",
         "ApplicationId,TenantId,UsageAccountId,StartTime,EndTime,ResourceId,Cost\\n| line 1: unknown column 'Cost'; the columns are",
         "ApplicationId,TenantId,UsageAccountId,StartTime,EndTime\\n| line 1: the header lacks column ResourceId.",
         "ApplicationId,TenantId,TenantId,UsageAccountId,StartTime,EndTime,ResourceId\\n| line 1: column 'TenantId' appears twice.",

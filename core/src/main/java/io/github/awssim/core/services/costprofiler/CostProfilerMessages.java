@@ -83,6 +83,11 @@ final class CostProfilerMessages {
         return "it is not UTF-8 text (CSV with a header row, optionally gzip-compressed, is expected).";
     }
 
+    static String jsonNotRead(List<String> columns) {
+        return "it looks like JSON; awssim reads CSV usage files only, whose first line is the header "
+            + String.join(",", columns) + ".";
+    }
+
     static String emptyFile(List<String> columns) {
         return "it is empty; the first line must be the header " + String.join(",", columns) + ".";
     }

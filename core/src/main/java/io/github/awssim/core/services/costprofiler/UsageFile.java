@@ -45,6 +45,11 @@ final class UsageFile {
 
     static List<TenantUsage> parse(byte[] bytes) throws Malformed {
         String text = decode(gunzipIfCompressed(bytes));
+        String start = text.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            // Secondary sources mention JSON input; no AWS document awssim could read does, so say so plainly.
+            throw new Malformed(CostProfilerMessages.jsonNotRead(COLUMNS));
+        }
         List<Record> records = records(text);
         if (records.isEmpty()) {
             throw new Malformed(CostProfilerMessages.emptyFile(COLUMNS));
