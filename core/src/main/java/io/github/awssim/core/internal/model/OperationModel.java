@@ -3,6 +3,7 @@ package io.github.awssim.core.internal.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ public final class OperationModel {
     private final String inputShape;
     private final String outputShape;
     private final List<String> errors;
+    private final Set<String> declared;
     private final boolean idempotent;
     private final ServiceModel service;
     private ShapeModel input;
@@ -39,6 +41,7 @@ public final class OperationModel {
             }
         }
         this.errors = Collections.unmodifiableList(errs);
+        this.declared = Set.copyOf(errs);
         this.idempotent = Boolean.TRUE.equals(def.get("idempotent"));
     }
 
@@ -81,6 +84,11 @@ public final class OperationModel {
     /** Shape names of the errors this operation models. */
     public List<String> errors() {
         return errors;
+    }
+
+    /** Whether this operation models the error shape {@code errorShape} (an exception class's simple name). */
+    public boolean declares(String errorShape) {
+        return declared.contains(errorShape);
     }
 
     public boolean idempotent() {

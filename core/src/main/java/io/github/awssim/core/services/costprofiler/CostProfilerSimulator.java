@@ -9,12 +9,9 @@ import io.github.awssim.core.services.s3.S3Simulator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -100,8 +97,6 @@ import software.amazon.awssdk.services.applicationcostprofiler.model.UpdateRepor
 public class CostProfilerSimulator implements ApplicationCostProfilerClient {
     private static final ServiceErrors ERRORS = ServiceErrors.of(ApplicationCostProfilerClient.class);
     private static final ServiceModel MODEL = ERRORS.model().orElseThrow();
-    /** Each operation's declared errors, by exception class simple name. */
-    private static final Map<String, Set<String>> DECLARED = declaredErrors();
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     private final Engine engine;
@@ -122,14 +117,6 @@ public class CostProfilerSimulator implements ApplicationCostProfilerClient {
         this.state = state;
         this.accountId = accountId;
         this.region = region;
-    }
-
-    private static Map<String, Set<String>> declaredErrors() {
-        Map<String, Set<String>> out = new HashMap<>();
-        for (OperationModel op : MODEL.operations().values()) {
-            out.put(op.name(), Set.copyOf(op.errors()));
-        }
-        return Map.copyOf(out);
     }
 
     // ---- the service -------------------------------------------------------------------------
@@ -201,7 +188,7 @@ public class CostProfilerSimulator implements ApplicationCostProfilerClient {
         boolean direct = context.service() == null;
         Call call = new Call(operation, direct ? accountId() : context.accountId(),
             direct ? region().id() : context.region(), context.time().truncatedTo(ChronoUnit.MILLIS));
-        Set<String> declared = DECLARED.get(operation);
+        OperationModel model = MODEL.operation(operation).orElseThrow();
         try {
             Optional<AwsServiceException> invalid = ERRORS.validate(operation, request);
             if (invalid.isPresent()) {
@@ -213,10 +200,10 @@ public class CostProfilerSimulator implements ApplicationCostProfilerClient {
             });
             return rules.apply(call);
         } catch (AwsServiceException e) {
-            if (!declared.contains(e.getClass().getSimpleName())) {
+            if (!model.declares(e.getClass().getSimpleName())) {
                 // A rule broke the model's contract: fail loudly rather than send an error the SDK cannot expect.
                 throw new IllegalStateException(CostProfilerMessages.undeclaredError(operation,
-                    e.getClass().getSimpleName(), declared), e);
+                    e.getClass().getSimpleName(), model.errors()), e);
             }
             throw e;
         }

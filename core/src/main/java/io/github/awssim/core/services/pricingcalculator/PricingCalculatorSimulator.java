@@ -10,12 +10,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -202,8 +199,6 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
 
     private static final ServiceErrors ERRORS = ServiceErrors.of(BcmPricingCalculatorClient.class);
     private static final ServiceModel MODEL = ERRORS.model().orElseThrow();
-    /** Each operation's declared errors, by exception class simple name. */
-    private static final Map<String, Set<String>> DECLARED = declaredErrors();
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     private static final Pattern UUID = Pattern.compile("[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}");
 
@@ -223,14 +218,6 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
         this.state = state;
         this.accountId = accountId;
         this.region = region;
-    }
-
-    private static Map<String, Set<String>> declaredErrors() {
-        Map<String, Set<String>> out = new HashMap<>();
-        for (OperationModel op : MODEL.operations().values()) {
-            out.put(op.name(), Set.copyOf(op.errors()));
-        }
-        return Map.copyOf(out);
     }
 
     // ---- the service: bill scenarios ---------------------------------------------------------
@@ -468,19 +455,19 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
         String regionId = direct ? region().id() : context.region();
         Partition partition = state.partitions.get(account, regionId);
         Call call = new Call(operation, account, regionId, context.time());
-        Set<String> declared = DECLARED.get(operation);
+        OperationModel model = MODEL.operation(operation).orElseThrow();
         try {
             validate(operation, request);
             synchronized (partition) {
-                partition.strikeFault(call, fault -> declared.contains(exceptionOf(fault)));
+                partition.strikeFault(call, fault -> model.declares(exceptionOf(fault)));
                 partition.sweep(call.now());
                 return rules.apply(partition, call);
             }
         } catch (AwsServiceException e) {
-            if (!declared.contains(e.getClass().getSimpleName())) {
+            if (!model.declares(e.getClass().getSimpleName())) {
                 // A rule broke the model's contract: fail loudly rather than send an error the SDK cannot expect.
                 throw new IllegalStateException(PricingCalculatorMessages.undeclaredError(operation,
-                    e.getClass().getSimpleName(), declared), e);
+                    e.getClass().getSimpleName(), model.errors()), e);
             }
             throw e;
         }
