@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -80,13 +81,16 @@ public class MeterUsageBenchmark {
     /** awssim: the same clients on SimulatedHttpClient, answered by the Metering simulator. */
     @State(Scope.Benchmark)
     public static class Simulated {
+        /** How many executions the journal keeps (the default 10,000); {@code -p journalCapacity=100} shows its cost. */
+        @Param("10000")
+        int journalCapacity;
         Simulation sim;
         MarketplaceMeteringClient sync;
         MarketplaceMeteringAsyncClient async;
 
         @Setup(Level.Trial)
         public void setUp() {
-            sim = Simulation.builder().startTime(HOUR.plusSeconds(60)).seed(1).build();
+            sim = Simulation.builder().startTime(HOUR.plusSeconds(60)).seed(1).journalCapacity(journalCapacity).build();
             sync = syncClient(SimulatedHttpClient.create(sim));
             async = MarketplaceMeteringAsyncClient.builder().httpClient(SimulatedHttpClient.create(sim))
                 .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();

@@ -43,10 +43,10 @@ final class Allocations {
 
     /** The allocations as a multiset (bucket → how often it appears); empty when none were sent. */
     static Map<Bucket, Integer> canonical(List<UsageAllocation> allocations) {
-        Map<Bucket, Integer> out = new HashMap<>();
-        if (allocations == null) {
-            return out;
+        if (allocations == null || allocations.isEmpty()) {
+            return Map.of(); // the common case, kept by every remembered ClientToken: share one empty map
         }
+        Map<Bucket, Integer> out = new HashMap<>();
         for (UsageAllocation a : allocations) {
             out.merge(new Bucket(a.allocatedUsageQuantity() == null ? 0 : a.allocatedUsageQuantity(), tagsOf(a)), 1,
                 Integer::sum);
