@@ -1,12 +1,9 @@
 package io.github.awssim.core.services.costprofiler;
 
+import io.github.awssim.core.internal.TokenMac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * ListReportDefinitions page tokens. The model requires a token to be standard, padded base64
@@ -17,15 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Pages {
     private static final int MAC_BYTES = 12;
-    private final SecretKeySpec key;
+    private final TokenMac mac;
 
     Pages(long seed) {
-        this.key = new SecretKeySpec(sha256("awssim:application-cost-profiler:page-tokens:" + seed), "HmacSHA256");
+        this.mac = new TokenMac("application-cost-profiler:page-tokens", seed);
     }
 
     String token(Call c, long lastSeq) {
         String payload = "acp1|" + c.accountId() + "|" + c.region() + "|" + lastSeq;
-        return Base64.getEncoder().encodeToString((payload + "|" + mac(payload)).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString((payload + "|" + tag(payload)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sequence number after which the next page starts. */
@@ -40,33 +37,19 @@ final class Pages {
         String payload = bar < 0 ? "" : text.substring(0, bar);
         String[] parts = payload.split("\\|", -1);
         if (bar < 0 || parts.length != 4 || !parts[0].equals("acp1") || !MessageDigest.isEqual(
-            mac(payload).getBytes(StandardCharsets.UTF_8), text.substring(bar + 1).getBytes(StandardCharsets.UTF_8))
+            tag(payload).getBytes(StandardCharsets.UTF_8), text.substring(bar + 1).getBytes(StandardCharsets.UTF_8))
             || !parts[1].equals(c.accountId()) || !parts[2].equals(c.region())) {
             throw Errors.invalid(CostProfilerMessages.tokenNotOurs(c.operation()));
         }
         return Long.parseLong(parts[3]);
     }
 
-    private String mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] tag = Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
-            StringBuilder b = new StringBuilder();
-            for (byte x : tag) {
-                b.append(String.format("%02x", x));
-            }
-            return b.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("awssim: HmacSHA256 is unavailable in this JVM", e);
+    /** The payload's tag as hex: the model allows only base64 characters in a token, so no raw bytes. */
+    private String tag(String payload) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : mac.tag(payload.getBytes(StandardCharsets.UTF_8), MAC_BYTES)) {
+            b.append(String.format("%02x", x));
         }
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("awssim: SHA-256 is unavailable in this JVM", e);
-        }
+        return b.toString();
     }
 }

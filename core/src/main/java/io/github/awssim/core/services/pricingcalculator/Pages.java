@@ -1,15 +1,11 @@
 package io.github.awssim.core.services.pricingcalculator;
 
+import io.github.awssim.core.internal.TokenMac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * List pagination. Items are listed in creation order; a page token names the operation, the account, region
@@ -26,14 +22,14 @@ final class Pages {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final TokenMac mac;
 
     /** One page of a list and the token of the next, null on the last page. */
     record Page<T>(List<T> items, String nextToken) {
     }
 
     Pages(long seed) {
-        this.key = new SecretKeySpec(sha256("awssim:bcm-pricing-calculator:page-tokens:" + seed), "HmacSHA256");
+        this.mac = new TokenMac("bcm-pricing-calculator:page-tokens", seed);
     }
 
     /**
@@ -45,7 +41,7 @@ final class Pages {
      */
     <T> Page<T> page(Call c, String scope, String filters, String nextToken, Integer maxResults, int defaultMax,
                      List<T> items, ToLongFunction<T> seqOf) {
-        String digest = hex(sha256(filters), 8);
+        String digest = hex(TokenMac.sha256(filters), 8);
         long after = nextToken == null || nextToken.isEmpty() ? Long.MIN_VALUE : position(c, scope, digest, nextToken);
         int max = maxResults != null ? maxResults : defaultMax;
         List<T> page = new ArrayList<>(Math.min(max, items.size()));
@@ -67,7 +63,7 @@ final class Pages {
     private String token(Call c, String scope, String digest, long last) {
         byte[] payload = String.join("|", "v1", c.operation(), c.accountId(), c.region(), scope, digest, Long.toString(last))
             .getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(payload) + "." + B64.encodeToString(Arrays.copyOf(mac(payload), MAC_BYTES));
+        return B64.encodeToString(payload) + "." + B64.encodeToString(mac.tag(payload, MAC_BYTES));
     }
 
     private long position(Call c, String scope, String digest, String token) {
@@ -80,7 +76,7 @@ final class Pages {
         } catch (IllegalArgumentException e) {
             throw bad(PricingCalculatorMessages.tokenNotOurs(c.operation()));
         }
-        if (dot < 0 || !MessageDigest.isEqual(Arrays.copyOf(mac(payload), MAC_BYTES), tag)) {
+        if (dot < 0 || tag.length != MAC_BYTES || !mac.verifies(payload, tag)) {
             throw bad(PricingCalculatorMessages.tokenNotOurs(c.operation()));
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
@@ -103,23 +99,6 @@ final class Pages {
         return Errors.invalid("nextToken", message);
     }
 
-    private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("awssim: HmacSHA256 is unavailable in this JVM", e);
-        }
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("awssim: SHA-256 is unavailable in this JVM", e);
-        }
-    }
 
     private static String hex(byte[] bytes, int n) {
         StringBuilder b = new StringBuilder();
