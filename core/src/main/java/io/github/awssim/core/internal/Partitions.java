@@ -25,8 +25,8 @@ public final class Partitions<T> {
     }
 
     /** Every partition created so far (a snapshot: partitions created meanwhile may be missing). */
-    public java.util.List<T> all() {
-        return java.util.List.copyOf(partitions.values());
+    public List<T> all() {
+        return List.copyOf(partitions.values());
     }
 
     /** The partition of the call being dispatched, or the simulation's default one for direct calls. */

@@ -121,7 +121,8 @@ public final class OracleHarness implements AutoCloseable {
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
+    /** What a reflective or async call really threw: the cause under reflection's and futures' wrappers. */
+    static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }

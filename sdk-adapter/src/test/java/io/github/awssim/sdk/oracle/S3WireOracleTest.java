@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -346,18 +345,11 @@ class S3WireOracleTest {
             try {
                 return f.get();
             } catch (ExecutionException e) {
-                throw unwrap(e.getCause());
+                throw OracleHarness.unwrap(e.getCause());
             }
         } catch (InvocationTargetException e) {
-            throw unwrap(e.getCause());
+            throw OracleHarness.unwrap(e.getCause());
         }
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static void assertEqual(String what, Object expected, Object actual) {
