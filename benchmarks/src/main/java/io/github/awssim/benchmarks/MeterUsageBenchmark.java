@@ -38,7 +38,9 @@ import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRespo
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 3)
+// 30 s of warm-up: on a 2-vCPU machine C2 still compiles the SDK's and awssim's code for 15-20 s
+// (-XX:+PrintCompilation), and a shorter warm-up measured the compiler, more so for the larger awssim path.
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 6, time = 3)
 @Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
 public class MeterUsageBenchmark {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 
 /**
  * One SDK call as the simulation saw it: every HTTP attempt the SDK made for it (retries included) and
@@ -18,7 +19,13 @@ public final class Execution {
     private final SdkRequest request;
     private final String accountId;
     private final String region;
-    private final List<Attempt> attempts = new ArrayList<>(2);
+    // The first attempt is kept unpacked: a long run retains thousands of executions, nearly all with a single
+    // attempt, and every object less is one the young collector does not copy again and again.
+    private int firstNumber;
+    private long firstSecond;
+    private int firstNano;
+    private Object firstOutcome;    // the SdkResponse itself for a response (no wrapper kept), else the Outcome
+    private List<Attempt> retries;
 
     Execution(long sequence, String invocationId, String service, String operation, SdkRequest request,
               String accountId, String region) {
@@ -74,29 +81,50 @@ public final class Execution {
     }
 
     public synchronized List<Attempt> attempts() {
-        return List.copyOf(attempts);
+        List<Attempt> all = new ArrayList<>(attemptCount());
+        if (firstOutcome != null) {
+            all.add(new Attempt(firstNumber, startedAt(), firstOutcome()));
+        }
+        if (retries != null) {
+            all.addAll(retries);
+        }
+        return List.copyOf(all);
     }
 
     public synchronized int attemptCount() {
-        return attempts.size();
+        return (firstOutcome == null ? 0 : 1) + (retries == null ? 0 : retries.size());
     }
 
     /** The outcome of the last attempt the simulation answered: what the SDK's final result rests on. */
     public synchronized Outcome outcome() {
-        return attempts.get(attempts.size() - 1).outcome();
+        return retries == null ? firstOutcome() : retries.get(retries.size() - 1).outcome();
     }
 
     /** Simulation time of the first attempt. */
     public synchronized Instant startedAt() {
-        return attempts.get(0).at();
+        return Instant.ofEpochSecond(firstSecond, firstNano);
+    }
+
+    private Outcome firstOutcome() {
+        return firstOutcome instanceof SdkResponse r ? new Outcome.Response(r) : (Outcome) firstOutcome;
     }
 
     synchronized void add(Attempt attempt) {
-        attempts.add(attempt);
+        if (firstOutcome == null) {
+            firstNumber = attempt.number();
+            firstSecond = attempt.at().getEpochSecond();
+            firstNano = attempt.at().getNano();
+            firstOutcome = attempt.outcome() instanceof Outcome.Response r ? r.response() : attempt.outcome();
+        } else {
+            if (retries == null) {
+                retries = new ArrayList<>(2);
+            }
+            retries.add(attempt);
+        }
     }
 
     @Override
     public synchronized String toString() {
-        return service + "." + operation + " " + attempts;
+        return service + "." + operation + " " + attempts();
     }
 }

@@ -1,11 +1,9 @@
 package io.github.awssim.core;
 
+import io.github.awssim.core.internal.KeyedRing;
 import io.github.awssim.core.internal.Messages;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkRequest;
 
@@ -24,30 +22,20 @@ import software.amazon.awssdk.core.SdkRequest;
  * (10,000 by default) so long-running simulations stay bounded; {@link #dropped()} counts the rest.
  */
 public final class Journal {
-    private final int capacity;
-    private final ArrayDeque<Execution> executions = new ArrayDeque<>();
-    private final Map<String, Execution> byInvocation = new HashMap<>();
+    private final KeyedRing<String, Execution> executions;
     private long sequence;
     private long dropped;
 
     Journal(int capacity) {
-        this.capacity = capacity;
+        this.executions = new KeyedRing<>(capacity);
     }
 
     synchronized void record(CallContext call, SdkRequest request, Attempt attempt) {
-        Execution e = call.invocationId() == null ? null : byInvocation.get(call.invocationId());
+        Execution e = call.invocationId() == null ? null : executions.find(call.invocationId());
         if (e == null) {
             e = new Execution(++sequence, call.invocationId(), call.service(), call.operation(), request,
                 call.accountId(), call.region());
-            executions.addLast(e);
-            if (call.invocationId() != null) {
-                byInvocation.put(call.invocationId(), e);
-            }
-            if (executions.size() > capacity) {
-                Execution old = executions.removeFirst();
-                if (old.invocationId() != null) {
-                    byInvocation.remove(old.invocationId(), old);
-                }
+            if (executions.add(call.invocationId(), e) != null) {
                 dropped++;
             }
         }
@@ -56,12 +44,13 @@ public final class Journal {
 
     /** All executions, oldest first (a snapshot). */
     public synchronized List<Execution> executions() {
-        return List.copyOf(executions);
+        return List.copyOf(executions.values());
     }
 
     /** The executions of one operation, by its request type, oldest first. */
     public synchronized List<Execution> executions(Class<? extends SdkRequest> requestType) {
-        return executions.stream().filter(e -> requestType.isInstance(e.request())).collect(Collectors.toUnmodifiableList());
+        return executions.values().stream().filter(e -> requestType.isInstance(e.request()))
+            .collect(Collectors.toUnmodifiableList());
     }
 
     /** The requests of one operation as the service received them, oldest first. */
@@ -71,10 +60,11 @@ public final class Journal {
 
     /** The most recent execution; fails with a clear message when nothing has been called. */
     public synchronized Execution last() {
-        if (executions.isEmpty()) {
+        Execution last = executions.newest();
+        if (last == null) {
             throw new IllegalStateException(Messages.noExecution());
         }
-        return executions.getLast();
+        return last;
     }
 
     public synchronized int size() {
@@ -89,7 +79,6 @@ public final class Journal {
     /** Forgets every execution (sequence numbers keep counting). */
     public synchronized void clear() {
         executions.clear();
-        byInvocation.clear();
     }
 
     /**

@@ -403,8 +403,13 @@ final class SimulationEngine implements Engine {
 
     private CallContext contextOf(ServiceCall call) {
         return new CallContext(simulation, call.service(), call.operation(), accountFor(call.accessKeyId()),
-            call.region() != null ? call.region() : simulation.region().id(), call.accessKeyId(), call.attempt(),
-            call.invocationId(), clock.instant());
+            regionOf(call), call.accessKeyId(), call.attempt(), call.invocationId(), clock.instant());
+    }
+
+    /** The call's region, as the simulation's own string when it is that region: the journal keeps one copy. */
+    private String regionOf(ServiceCall call) {
+        String home = simulation.region().id();
+        return call.region() == null || call.region().equals(home) ? home : call.region();
     }
 
     @Override

@@ -21,7 +21,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * <ul>
  *   <li>notes each call's service, operation and typed request ({@code beforeExecution}) and tags the
  *       HTTP request with a call id ({@code modifyHttpRequest}), so {@link SimulatedHttpClient} can
- *       answer services awssim ships no model for;</li>
+ *       answer services awssim ships no model for (calls whose wire alone says it all, awsJson services
+ *       awssim ships a model for, go untagged);</li>
  *   <li>stops any attempt bound for a real AWS endpoint through another HTTP client, with an
  *       {@code awssim:} error ({@code beforeTransmission}; disable with {@code -Dawssim.safetyNet=off}).</li>
  * </ul>
@@ -37,7 +38,7 @@ public final class SimulationInterceptor implements ExecutionInterceptor {
     @Override
     @SuppressWarnings("deprecation") // PRESIGNER_EXPIRATION is the one attribute that marks a presign in 2.40.2
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (!LiveSimulations.anyActive()) {
+        if (!LiveSimulations.anyActive() || !CallNotes.needed(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
             return;
         }
         if (attributes.getAttribute(software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION) != null) {

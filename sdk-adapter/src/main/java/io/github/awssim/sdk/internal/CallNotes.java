@@ -1,5 +1,6 @@
 package io.github.awssim.sdk.internal;
 
+import io.github.awssim.core.internal.model.ServiceModels;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Map;
@@ -22,6 +23,20 @@ public final class CallNotes {
     private static final Map<String, Ref> NOTES = new ConcurrentHashMap<>();
 
     private CallNotes() {
+    }
+
+    private static final Map<String, Boolean> NEEDED = new ConcurrentHashMap<>();
+
+    /**
+     * Whether calls to this service need a note. Not for a service awssim ships a model for whose protocol
+     * names the operation on the wire (awsJson's {@code X-Amz-Target}): the HTTP client reads the call from the
+     * request alone, and a note's header would only cost a copy of the request's headers, a longer signature and
+     * an entry here on every call.
+     */
+    public static boolean needed(String sdkServiceName) {
+        return sdkServiceName == null || NEEDED.computeIfAbsent(sdkServiceName, name -> ServiceModels.forService(name)
+            .map(m -> m.targetPrefix().isEmpty() || WireProtocol.of(m).json() == null || WireProtocol.of(m).json().isRest())
+            .orElse(true));
     }
 
     /** Files a note and returns its id. */

@@ -63,12 +63,10 @@ public final class OracleHarness implements AutoCloseable {
         ExecutionInterceptor stripNote = new ExecutionInterceptor() {
             @Override
             public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+                // Counted whether or not a note was there: awsJson services awssim models carry none.
                 SdkHttpRequest r = context.httpRequest();
-                if (r.firstMatchingHeader(CallNotes.HEADER).isEmpty()) {
-                    return r;
-                }
                 stripped.incrementAndGet();
-                return r.toBuilder().removeHeader(CallNotes.HEADER).build();
+                return r.firstMatchingHeader(CallNotes.HEADER).isEmpty() ? r : r.toBuilder().removeHeader(CallNotes.HEADER).build();
             }
         };
         for (Mode m : Mode.values()) {
@@ -95,7 +93,7 @@ public final class OracleHarness implements AutoCloseable {
         return backend;
     }
 
-    /** How many requests had their call note stripped so far. */
+    /** How many requests left without a call note so far (the wire-alone modes). */
     public int stripped() {
         return stripped.get();
     }

@@ -235,8 +235,7 @@ public final class ConstraintValidator {
         if (full && (shape.minBound() != null || shape.maxBound() != null)) {
             length(shape, s.codePointCount(0, s.length()), s, at, out);
         }
-        Pattern pattern = full ? shape.patternOrNull() : null;
-        if (pattern != null && !pattern.matcher(s).find()) {
+        if (full && shape.patternOrNull() != null && !shape.matchesPattern(s)) {
             out.add(new Violation(at.get().toString(), s,
                 "Member must satisfy regular expression pattern: " + shape.patternSource()));
         }

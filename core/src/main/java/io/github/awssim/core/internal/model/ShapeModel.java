@@ -20,6 +20,7 @@ public final class ShapeModel {
     private final BigDecimal max;
     private final Pattern pattern;
     private final String patternSource;
+    private String lastMatch;
     private final List<String> enumValues;
     private final String listMember;
     private final String mapKey;
@@ -161,6 +162,24 @@ public final class ShapeModel {
 
     Pattern patternOrNull() {
         return pattern;
+    }
+
+    /**
+     * Whether {@code s} satisfies this shape's pattern (find semantics, as AWS applies it). The last value that
+     * matched is remembered: calls repeat the same product codes and dimensions, and a regex run costs more than
+     * the rest of the validation. The field is read and written without a lock: a String is safely published,
+     * and a stale read only means one more regex run.
+     */
+    boolean matchesPattern(String s) {
+        String last = lastMatch;
+        if (last != null && last.equals(s)) {
+            return true;
+        }
+        boolean matches = pattern.matcher(s).find();
+        if (matches) {
+            lastMatch = s;
+        }
+        return matches;
     }
 
     List<String> enumOrNull() {

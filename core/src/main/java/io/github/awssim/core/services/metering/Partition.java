@@ -1,5 +1,6 @@
 package io.github.awssim.core.services.metering;
 
+import io.github.awssim.core.internal.KeyedRing;
 import io.github.awssim.core.internal.ServiceErrors;
 import io.github.awssim.core.services.metering.Allocations.Bucket;
 import java.time.Duration;
@@ -126,7 +127,7 @@ final class Partition {
         }
     }
 
-    private record TokenUse(MeterParams params, String meteringRecordId) {
+    private record TokenUse(MeterParams params, MeterUsageResponse response) {
     }
 
     private static final class RegistrationToken {
@@ -175,12 +176,9 @@ final class Partition {
      * The most recent {@link #CLIENT_TOKENS_REMEMBERED} ClientTokens, so a long-running simulation (a
      * benchmark, an app in server mode) stays bounded; a forgotten token is treated as new.
      */
-    private final Map<String, TokenUse> clientTokens = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TokenUse> eldest) {
-            return size() > CLIENT_TOKENS_REMEMBERED;
-        }
-    };
+    private final KeyedRing<String, TokenUse> clientTokens = new KeyedRing<>(CLIENT_TOKENS_REMEMBERED);
+    /** The last token use, shared by the next call with the same parameters and answer (an agent's steady state). */
+    private TokenUse lastTokenUse;
     private final Set<List<String>> registrations = new HashSet<>();
     private final List<MeteringRecord> records = new ArrayList<>();
 
@@ -213,10 +211,10 @@ final class Partition {
         // The token first, so an SDK retry of a committed call gets its original record id back.
         MeterParams params = MeterParams.of(r);
         String token = r.clientToken();
-        TokenUse used = token == null ? null : clientTokens.get(token);
+        TokenUse used = token == null ? null : clientTokens.find(token);
         if (used != null) {
             if (used.params().equals(params)) {
-                return MeterUsageResponse.builder().meteringRecordId(used.meteringRecordId()).build();
+                return used.response();
             }
             throw IdempotencyConflictException.builder()
                 .message(MeteringMessages.idempotencyConflict(token, used.params().differences(params))).build();
@@ -249,10 +247,15 @@ final class Partition {
             records.add(record);
             id = record.meteringRecordId();
         }
-        if (token != null) {
-            clientTokens.put(token, new TokenUse(params, id));
+        TokenUse use = lastTokenUse;
+        if (use == null || !use.response().meteringRecordId().equals(id) || !use.params().equals(params)) {
+            use = new TokenUse(params, MeterUsageResponse.builder().meteringRecordId(id).build());
+            lastTokenUse = use;
         }
-        return MeterUsageResponse.builder().meteringRecordId(id).build();
+        if (token != null) {
+            clientTokens.add(token, use);
+        }
+        return use.response();
     }
 
     // ---- BatchMeterUsage ---------------------------------------------------------------------

@@ -98,7 +98,7 @@ public final class JsonValues {
         }
         if (type == MarshallingType.STRING) {
             expectScalar(p, JsonToken.VALUE_STRING, path, "a string");
-            return p.getText();
+            return SharedStrings.text(p);
         }
         if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT
             || type == MarshallingType.BYTE) {
