@@ -9,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import java.util.regex.Pattern;
 
 /**
  * Checks a typed request against its operation's model constraints (required members, lengths, ranges,
