@@ -1,7 +1,6 @@
 package io.github.awssim.core.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ public final class KeyedRing<K, V> {
     private final int capacity;
     private Object[] keys;
     private Object[] values;
-    private int[] hashes;
+    private int[] hashes;   // each position's key hash, so evicting it reads no key object
     private int head;       // ring position of the oldest value
     private int size;
     /** Open-addressing index: ring position + 1, 0 for a free slot; {@code slotHashes} spares a key's dereference. */
@@ -183,7 +182,6 @@ public final class KeyedRing<K, V> {
             }
         }
         size = oldSize;
-        Arrays.fill(oldValues, null);
     }
 
     /** The smallest power of two at least twice {@code length}. */
