@@ -1,6 +1,7 @@
 package io.github.awssim.sdk.internal;
 
 import io.github.awssim.core.internal.model.ServiceModels;
+import io.github.awssim.sdk.internal.wire.JsonProtocolCodec.Flavor;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Map;
@@ -35,7 +36,10 @@ public final class CallNotes {
      */
     public static boolean needed(String sdkServiceName) {
         return sdkServiceName == null || NEEDED.computeIfAbsent(sdkServiceName, name -> ServiceModels.forService(name)
-            .map(m -> m.targetPrefix().isEmpty() || WireProtocol.of(m).json() == null || WireProtocol.of(m).json().isRest())
+            .map(m -> {
+                Flavor json = WireProtocol.of(m).json();
+                return m.targetPrefix().isEmpty() || json == null || json.isRest();
+            })
             .orElse(true));
     }
 
