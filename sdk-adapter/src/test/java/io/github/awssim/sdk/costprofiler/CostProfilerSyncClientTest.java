@@ -154,6 +154,9 @@ class CostProfilerSyncClientTest {
             Arguments.of("reportId", (Consumer<PutReportDefinitionRequest.Builder>) b -> b.reportId("no spaces"),
                 "Value 'no spaces' at 'reportId' failed to satisfy constraint: Member must satisfy regular expression "
                     + "pattern: ^[0-9A-Za-z\\.\\-_]+$"),
+            Arguments.of("reportId", (Consumer<PutReportDefinitionRequest.Builder>) b -> b.reportId("trailing-newline\n"),
+                "at 'reportId' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + "^[0-9A-Za-z\\.\\-_]+$"),   // the model's $ ends the input, as in ECMA regular expressions
             Arguments.of("reportId", (Consumer<PutReportDefinitionRequest.Builder>) b -> b.reportId("x".repeat(256)),
                 "at 'reportId' failed to satisfy constraint: Member must have length less than or equal to 255"),
             Arguments.of("reportDescription", (Consumer<PutReportDefinitionRequest.Builder>) b -> b.reportDescription("   "),

@@ -1,6 +1,7 @@
 package io.github.awssim.sdk.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.awssim.core.Outcome;
@@ -13,8 +14,10 @@ import io.github.awssim.sdk.SimulatedClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.CustomerNotEntitledException;
 import software.amazon.awssdk.services.marketplacemetering.model.DisabledApiException;
@@ -234,5 +238,40 @@ class MeteringErrorsReachableTest {
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '" + records
                 + "' at 'usageRecords' failed to satisfy constraint: Member must have length less than or equal to 25");
         }
+    }
+
+    @Test
+    void nullListElementsAreRefusedNamingTheElement() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+             MarketplaceMeteringAsyncClient async = SimulatedClients.create(sim, MarketplaceMeteringAsyncClient.class)) {
+            // the SDK sends JSON's null for a null element; no Metering list is sparse, so AWS refuses it
+            UsageRecord record = UsageRecord.builder().customerIdentifier("c").dimension("Seats").quantity(1).timestamp(NOW).build();
+            List<UsageRecord> records = Arrays.asList(record, null);
+            List<UsageAllocation> allocations = Arrays.asList((UsageAllocation) null);
+            List<Tag> tags = Arrays.asList(Tag.builder().key("k").value("v").build(), null);
+
+            assertThat(errorMessage("ValidationException", () -> client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(records))))
+                .isEqualTo("1 validation error detected: Value null at 'usageRecords.2.member' failed to satisfy constraint: "
+                    + "Member must not be null");
+            assertThat(errorMessage("ValidationException", () -> client.meterUsage(usage(3).usageAllocations(allocations).build())))
+                .isEqualTo("1 validation error detected: Value null at 'usageAllocations.1.member' failed to satisfy "
+                    + "constraint: Member must not be null");
+            // on a tag, the same refusal is Metering's own InvalidTag, as for every other tag constraint
+            assertThat(errorMessage("InvalidTagException", () -> async.meterUsage(usage(3).usageAllocations(
+                    UsageAllocation.builder().allocatedUsageQuantity(3).tags(tags).build()).build()).join()))
+                .isEqualTo("MeterUsage: UsageAllocations[0].Tags[1] is missing: Member must not be null.");
+            assertThat(sim.journal().executions()).hasSize(3).allSatisfy(x -> assertThat(x.outcome())
+                .isInstanceOf(Outcome.ServiceError.class));
+        }
+    }
+
+    private static String errorMessage(String code, Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        MarketplaceMeteringException e = (MarketplaceMeteringException)
+            (thrown instanceof CompletionException ? thrown.getCause() : thrown);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(e.statusCode()).isEqualTo(400);
+        return e.awsErrorDetails().errorMessage();
     }
 }

@@ -192,8 +192,11 @@ public final class ConstraintValidator {
                     Path here = at.get();
                     for (int i = 0; i < list.size(); i++) {
                         Object element = list.get(i);
-                        if (element != null) {
-                            int oneBased = i + 1;
+                        int oneBased = i + 1;
+                        if (element == null) {
+                            // no list in the shipped models is sparse: JSON's [null] is a missing member
+                            out.add(new Violation(Path.element(here, oneBased).toString(), null, "Member must not be null"));
+                        } else {
                             value(member, element, () -> Path.element(here, oneBased), full, out);
                         }
                     }
@@ -213,7 +216,9 @@ public final class ConstraintValidator {
                         if (key != null) {
                             value(key, e.getKey(), () -> Path.mapKey(here), full, out);
                         }
-                        if (val != null && e.getValue() != null) {
+                        if (e.getValue() == null) {
+                            out.add(new Violation(Path.mapValue(here, e.getKey()).toString(), null, "Member must not be null"));
+                        } else if (val != null) {
                             value(val, e.getValue(), () -> Path.mapValue(here, e.getKey()), full, out);
                         }
                     }
@@ -284,6 +289,10 @@ public final class ConstraintValidator {
             } else if (value instanceof Double || value instanceof Float) {
                 double d = ((Number) value).doubleValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    // JSON carries "NaN" and "Infinity"; no bounded range holds them, and NaN is in no range
+                    tooSmall = min != null && (Double.isNaN(d) || d < 0);
+                    tooBig = max != null && !tooSmall && (Double.isNaN(d) || d > 0);
+                    report(min, max, tooSmall, tooBig, value, at, out);
                     return;
                 }
                 v = BigDecimal.valueOf(d);
@@ -293,6 +302,11 @@ public final class ConstraintValidator {
             tooSmall = min != null && v.compareTo(min) < 0;
             tooBig = max != null && v.compareTo(max) > 0;
         }
+        report(min, max, tooSmall, tooBig, value, at, out);
+    }
+
+    private static void report(BigDecimal min, BigDecimal max, boolean tooSmall, boolean tooBig, Object value,
+                               LazyPath at, List<Violation> out) {
         if (tooSmall) {
             out.add(new Violation(at.get().toString(), value,
                 "Member must have value greater than or equal to " + min.toPlainString()));

@@ -57,7 +57,7 @@ public final class ShapeModel {
         this.minLong = asLong(min);
         this.maxLong = asLong(max);
         this.patternSource = (String) def.get("pattern");
-        this.pattern = patternSource == null ? null : Pattern.compile(patternSource);
+        this.pattern = patternSource == null ? null : Pattern.compile(endOfInputAnchors(patternSource));
         Object en = def.get("enum");
         this.enumValues = en instanceof List ? List.copyOf((List<String>) en) : null;
         this.listMember = def.get("member") == null ? null : (String) ((Map<String, Object>) def.get("member")).get("shape");
@@ -170,6 +170,33 @@ public final class ShapeModel {
      * the rest of the validation. The field is read and written without a lock: a String is safely published,
      * and a stale read only means one more regex run.
      */
+    /**
+     * The model's patterns are ECMA-style: {@code $} is the end of the input. Java's {@code $} also matches
+     * before a final line terminator, which would let {@code "abc\n"} through {@code ^[a-z]+$}; {@code \z} is
+     * the end-of-input anchor in Java, so every {@code $} outside a character class becomes one.
+     */
+    static String endOfInputAnchors(String source) {
+        StringBuilder b = new StringBuilder(source.length() + 4);
+        boolean inClass = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\' && i + 1 < source.length()) {
+                b.append(c).append(source.charAt(++i));
+            } else if (c == '[') {
+                inClass = true;
+                b.append(c);
+            } else if (c == ']') {
+                inClass = false;
+                b.append(c);
+            } else if (c == '$' && !inClass) {
+                b.append("\\z");
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     boolean matchesPattern(String s) {
         String last = lastMatch;
         if (last != null && last.equals(s)) {
