@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class SimulationEngine implements Engine {
     /** awssim's own error codes, for answers no AWS service would give. */
     static final String NOT_SIMULATED = "AwssimNotSimulated";
-    static final String BACKEND_FAILURE = "AwssimBackendFailure";
+    static final String BACKEND_FAILURE = ServiceErrors.BACKEND_FAILURE;
     static final String SIMULATION_CLOSED = "AwssimSimulationClosed";
 
     /**
@@ -175,7 +175,13 @@ final class SimulationEngine implements Engine {
                 Messages.simulationClosed(call.service(), call.operation())));
         }
         catchUp();
-        StubRegistry.Match stub = stubs.match(call.service() + "." + call.operation(), call.request());
+        String operation = call.service() + "." + call.operation();
+        StubRegistry.Match stub = stubs.match(operation, call.request());
+        if (stub.conditionFailure != null) {
+            call.streams().discard();
+            return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
+                Messages.stubConditionFailed(stub.stub.describe(), operation, stub.conditionFailure), stub.conditionFailure));
+        }
         CallContext previous = CallContext.enter(contextOf(call));
         try {
             if (stub.step != null && stub.step.kind != StubStep.Kind.SIMULATE) {

@@ -1,12 +1,16 @@
 package io.github.awssim.core;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
@@ -47,11 +51,57 @@ final class StubCondition<R extends SdkRequest> {
                 continue;
             }
             Object actual = set(f, (SdkPojo) request);
-            if (!Objects.equals(expected, actual)) {
+            if (!same(expected, actual, f.location() == MarshallLocation.HEADER ? ChronoUnit.SECONDS : ChronoUnit.MILLIS)) {
                 out.add(f.memberName() + " was " + render(actual) + ", the stub wants " + render(expected));
             }
         }
         return out;
+    }
+
+    /**
+     * Equal as the wire can tell: a request reaches a simulator decoded from the wire, where times carry
+     * milliseconds (seconds in headers), so a stub made with the client's {@code Instant} must match at that
+     * precision, nested members included.
+     */
+    private static boolean same(Object expected, Object actual, ChronoUnit precision) {
+        if (expected instanceof Instant && actual instanceof Instant) {
+            return ((Instant) expected).truncatedTo(precision).equals(((Instant) actual).truncatedTo(precision));
+        }
+        if (expected instanceof List && actual instanceof List) {
+            List<?> e = (List<?>) expected;
+            List<?> a = (List<?>) actual;
+            if (e.size() != a.size()) {
+                return false;
+            }
+            for (int i = 0; i < e.size(); i++) {
+                if (!same(e.get(i), a.get(i), ChronoUnit.MILLIS)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected instanceof Map && actual instanceof Map) {
+            Map<?, ?> e = (Map<?, ?>) expected;
+            Map<?, ?> a = (Map<?, ?>) actual;
+            if (!e.keySet().equals(a.keySet())) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : e.entrySet()) {
+                if (!same(entry.getValue(), a.get(entry.getKey()), ChronoUnit.MILLIS)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected instanceof SdkPojo && actual != null && expected.getClass() == actual.getClass()) {
+            for (SdkField<?> f : ((SdkPojo) expected).sdkFields()) {
+                if (!same(f.getValueOrDefault(expected), f.getValueOrDefault(actual), ChronoUnit.MILLIS)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(expected, actual);
     }
 
     private static Object set(SdkField<?> f, SdkPojo pojo) {

@@ -64,16 +64,25 @@ final class StubRegistry {
         return all.isEmpty() ? "no stubs" : all.size() + " stubs:\n  " + String.join("\n  ", all.stream().map(Stub::describe).toList());
     }
 
-    /** What answers a call: a stub's step, or null with the near miss (if stubs exist) recorded. */
+    /**
+     * What answers a call: a stub's step, or null with the near miss (if stubs exist) recorded, or the failure
+     * of a stub's condition (the call is then answered with that misuse, not passed on as if it matched nothing).
+     */
     static final class Match {
         final Stub<?> stub;
         final StubStep step;
         final NearMiss nearMiss;
+        final RuntimeException conditionFailure;
 
         Match(Stub<?> stub, StubStep step, NearMiss nearMiss) {
+            this(stub, step, nearMiss, null);
+        }
+
+        Match(Stub<?> stub, StubStep step, NearMiss nearMiss, RuntimeException conditionFailure) {
             this.stub = stub;
             this.step = step;
             this.nearMiss = nearMiss;
+            this.conditionFailure = conditionFailure;
         }
     }
 
@@ -88,7 +97,12 @@ final class StubRegistry {
         List<String> misses = new ArrayList<>();
         boolean differed = false;
         for (Stub stub : candidates) {
-            List<String> why = stub.misses(request);
+            List<String> why;
+            try {
+                why = stub.misses(request);
+            } catch (RuntimeException e) {
+                return new Match(stub, null, null, e);
+            }
             if (why.isEmpty()) {
                 StubStep step = stub.take();
                 if (step != null) {

@@ -50,8 +50,16 @@ public final class FaultDecider {
         String cause = null;
         for (int i = 0; i < rules.size(); i++) {
             FaultRule rule = rules.get(i);
-            if (!rule.targets(call.clientInterface(), call.request())) {
-                continue;
+            try {
+                if (!rule.targets(call.clientInterface(), call.request())) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                // the user's condition failed: answer the attempt with that misuse, as if the rule had struck
+                String what = call.service() + "." + call.operation();
+                return new AttemptFaults(Duration.ZERO, Duration.ZERO, ServiceErrors.of(call.clientInterface())
+                    .unmodeled(ServiceErrors.BACKEND_FAILURE, 400, Messages.faultRuleConditionFailed(cause(i, rule), what, e), e),
+                    null, cause(i, rule));
             }
             long k = counts[i].incrementAndGet();
             boolean failureTaken = error != null || transport != null;

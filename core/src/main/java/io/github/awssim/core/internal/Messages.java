@@ -142,6 +142,17 @@ public final class Messages {
             + "operation's response or throws the service's own exceptions.";
     }
 
+    public static String stubConditionFailed(String stub, String operation, Throwable t) {
+        return "awssim: " + stub + " threw " + t + " while testing whether it matches a call of " + operation
+            + "; a stub's condition returns true or false for every request of its type (members may be null or empty).";
+    }
+
+    public static String faultRuleConditionFailed(String rule, String operation, Throwable t) {
+        return "awssim: " + rule + " threw " + t + " while testing whether it targets a call of " + operation
+            + "; a fault rule's condition returns true or false for every request of its type (members may be null or "
+            + "empty).";
+    }
+
     public static String stubAnswerWrong(String stub, Object answer, String operation) {
         return "awssim: " + stub + " computed " + (answer == null ? "null" : "a " + answer.getClass().getSimpleName())
             + " for " + operation + "; it must return the operation's response.";

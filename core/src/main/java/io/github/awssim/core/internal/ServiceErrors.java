@@ -26,6 +26,8 @@ import software.amazon.awssdk.core.SdkPojo;
 public final class ServiceErrors {
     /** Code AWS JSON front ends answer for constraint violations when the service models no such error. */
     public static final String VALIDATION_CODE = "ValidationException";
+    /** awssim's code when user code it runs (a backend, a stub, a fault rule's condition) threw. */
+    public static final String BACKEND_FAILURE = "AwssimBackendFailure";
 
     private static final Map<Class<?>, ServiceErrors> CACHE = new ConcurrentHashMap<>();
 
