@@ -9,6 +9,7 @@ import io.github.awssim.core.internal.model.ServiceModel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -179,10 +180,12 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.WorkloadEstima
  * An operation only ever answers the errors its model declares.
  *
  * <h2>Accounts and regions</h2>
- * State, knobs and ClientTokens are kept per account and region; the price list is one per simulation. The typed
- * methods address the simulation's account and region; {@link #in(String, Region)} addresses another.
+ * The service is global: the SDK sends every region's calls to one endpoint (us-east-1 in the {@code aws}
+ * partition) and signs them for it. So state, knobs and ClientTokens are kept per account and AWS partition,
+ * whatever region a client or the simulation names; the price list is one per simulation. The typed methods
+ * address the simulation's account; {@link #in(String, Region)} addresses another.
  *
- * <p>Thread-safe: each account and region has one lock, held for a whole call. Time-driven changes (estimates
+ * <p>Thread-safe: each account and partition has one lock, held for a whole call. Time-driven changes (estimates
  * completing, expiry) are evaluated from the simulation clock whenever state is read; nothing runs in the
  * background. All state lives in one shared object, so a Mockito spy of this simulator shares it.
  */
@@ -452,9 +455,10 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
         CallContext context = engine.callContext();
         boolean direct = context.service() == null;
         String account = direct ? accountId() : context.accountId();
-        String regionId = direct ? region().id() : context.region();
+        String regionId = direct ? region().id() : home(context.region());
         Partition partition = state.partitions.get(account, regionId);
-        Call call = new Call(operation, account, regionId, context.time());
+        // the wire carries milliseconds: state keeps what clients see, so a filter on a returned time finds it
+        Call call = new Call(operation, account, regionId, context.time().truncatedTo(ChronoUnit.MILLIS));
         OperationModel model = MODEL.operation(operation).orElseThrow();
         try {
             validate(operation, request);
@@ -517,9 +521,24 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
         return accountId != null ? accountId : engine.simulation().accountId();
     }
 
-    /** The region the typed methods address. */
+    /**
+     * The region whose endpoint serves the account's state: the partition's one endpoint region (us-east-1 in
+     * {@code aws}), whichever region of the partition the simulation or {@link #in} named.
+     */
     public Region region() {
-        return region != null ? region : engine.simulation().region();
+        return Region.of(home((region != null ? region : engine.simulation().region()).id()));
+    }
+
+    /** The SDK's endpoint rules send every region of a partition to this one (bcm-pricing-calculator.us-east-1.api.aws). */
+    private static String home(String regionId) {
+        switch (partitionOf(regionId)) {
+            case "aws-cn":
+                return "cn-northwest-1";
+            case "aws-us-gov":
+                return "us-gov-west-1";
+            default:
+                return "us-east-1";
+        }
     }
 
     /**
@@ -529,11 +548,10 @@ public class PricingCalculatorSimulator implements BcmPricingCalculatorClient {
     public String arn(PricingCalculatorResource type, String id) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(id, "id");
-        return "arn:" + partitionOf(region()) + ":bcm-pricing-calculator::" + accountId() + ":" + type.arnType() + "/" + id;
+        return "arn:" + partitionOf(region().id()) + ":bcm-pricing-calculator::" + accountId() + ":" + type.arnType() + "/" + id;
     }
 
-    private static String partitionOf(Region region) {
-        String id = region.id();
+    private static String partitionOf(String id) {
         return id.startsWith("cn-") ? "aws-cn" : id.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 

@@ -1,0 +1,114 @@
+package io.github.awssim.sdk.pricingcalculator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.awssim.core.Simulation;
+import io.github.awssim.core.services.pricingcalculator.AccountType;
+import io.github.awssim.core.services.pricingcalculator.PricingCalculatorResource;
+import io.github.awssim.sdk.SimulatedClients;
+import io.github.awssim.sdk.SimulatedHttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.AccessDeniedException;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.BillScenarioSummary;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.CreateBillScenarioResponse;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.ValidationException;
+
+/** Edges of the Pricing Calculator seen through a real client: its global endpoint, times, non-finite numbers, nulls. */
+class PricingCalculatorEdgesTest {
+    static final Instant NOW = Instant.parse("2026-06-10T09:00:00Z");
+    static final String OFFERING = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+
+    @Test
+    void everyRegionReachesTheOneStateTheTypedApiReads() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).region(Region.EU_WEST_1).build();
+             BcmPricingCalculatorClient euClient = SimulatedClients.create(sim, BcmPricingCalculatorClient.class);
+             BcmPricingCalculatorClient usClient = BcmPricingCalculatorClient.builder()
+                 .httpClient(SimulatedHttpClient.create(sim)).region(Region.US_WEST_2)
+                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "s")))
+                 .build()) {
+            String id = euClient.createBillScenario(r -> r.name("from-eu")).id();
+
+            assertThat(usClient.getBillScenario(r -> r.identifier(id)).name()).isEqualTo("from-eu");
+            assertThat(sim.pricingCalculator().billScenarios()).extracting(BillScenarioSummary::id).containsExactly(id);
+            assertThat(sim.pricingCalculator().region()).isEqualTo(Region.US_EAST_1);
+            assertThat(sim.pricingCalculator().in(sim.accountId(), Region.AP_SOUTHEAST_2).billScenarios()).hasSize(1);
+
+            sim.pricingCalculator().accountType(AccountType.MEMBER);
+            assertThat(catchThrowableOfType(AccessDeniedException.class,
+                () -> euClient.createBillScenario(r -> r.name("member")))).isNotNull();
+        }
+    }
+
+    @Test
+    void aTimeTheServiceReturnedFindsItsResourceOnALiveSubMillisecondClock() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            sim.clock().advance(Duration.ofNanos(1_234_567));
+            CreateBillScenarioResponse created = client.createBillScenario(r -> r.name("s"));
+
+            assertThat(created.createdAt()).isEqualTo(NOW.plusMillis(1));
+            assertThat(client.listBillScenarios(r -> r.createdAtFilter(f -> f.afterTimestamp(created.createdAt())
+                .beforeTimestamp(created.createdAt()))).items()).extracting(BillScenarioSummary::id).containsExactly(created.id());
+            assertThat(client.listBillScenarios(r -> r.expiresAtFilter(f -> f.afterTimestamp(created.expiresAt())
+                .beforeTimestamp(created.expiresAt()))).items()).hasSize(1);
+            assertThat(sim.pricingCalculator().billScenarios().get(0).createdAt()).isEqualTo(created.createdAt());
+        }
+    }
+
+    @Test
+    void nonFiniteCommitmentsAreValidationErrors() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            String scenario = client.createBillScenario(r -> r.name("s")).id();
+            for (double commitment : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                ValidationException e = catchThrowableOfType(ValidationException.class,
+                    () -> client.batchCreateBillScenarioCommitmentModification(r -> r.billScenarioId(scenario)
+                        .commitmentModifications(m -> m.key("k").usageAccountId(sim.accountId()).commitmentAction(a -> a
+                            .addSavingsPlanAction(sp -> sp.savingsPlanOfferingId(OFFERING).commitment(commitment))))));
+
+                assertThat(e.awsErrorDetails().errorMessage()).as("commitment %s", commitment)
+                    .contains("commitmentModifications.1.member.commitmentAction.addSavingsPlanAction.commitment")
+                    .contains(commitment == Double.POSITIVE_INFINITY ? "less than or equal to" : "greater than or equal to");
+            }
+
+        }
+    }
+
+    @Test
+    void aNullTagValueOnTheWireIsAValidationError() throws Exception {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            String arn = sim.pricingCalculator().arn(PricingCalculatorResource.BILL_SCENARIO,
+                client.createBillScenario(r -> r.name("s")).id());
+            // the Java SDK drops a null map value before the wire; other clients may send it
+            byte[] body = ("{\"arn\":\"" + arn + "\",\"tags\":{\"team\":null}}").getBytes(StandardCharsets.UTF_8);
+            SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).protocol("https")
+                .host("bcm-pricing-calculator.us-east-1.api.aws").encodedPath("/")
+                .putHeader("X-Amz-Target", "AWSBCMPricingCalculator.TagResource")
+                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build();
+
+            HttpExecuteResponse answer = SimulatedHttpClient.create(sim).prepareRequest(HttpExecuteRequest.builder()
+                .request(request).contentStreamProvider(request.contentStreamProvider().orElseThrow()).build()).call();
+
+            assertThat(answer.httpResponse().statusCode()).isEqualTo(400);
+            assertThat(new String(answer.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("ValidationException")
+                .contains("Value null at 'tags.team' failed to satisfy constraint: Member must not be null");
+            assertThat(client.listTagsForResource(r -> r.arn(arn)).tags()).isEmpty();
+        }
+    }
+}
