@@ -8,6 +8,7 @@ import io.github.awssim.core.services.metering.MeteringFault;
 import io.github.awssim.core.services.metering.MeteringRecord;
 import io.github.awssim.sdk.SimulatedClients;
 import io.github.awssim.sdk.SimulatedHttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -106,6 +107,10 @@ class MeteringAsyncClientTest {
             assertThat(r.results()).extracting(UsageRecordResult::status).containsExactly(UsageRecordResultStatus.SUCCESS);
             assertThat(sim.metering().records()).extracting(MeteringRecord::meteringRecordId)
                 .containsExactly(r.results().get(0).meteringRecordId());
+            sim.metering().leaveUnprocessed(1);
+            UsageRecord later = seats.toBuilder().timestamp(NOW.plus(Duration.ofMinutes(1))).customerIdentifier("c-2").build();
+            assertThat(join(built.batchMeterUsage(b -> b.productCode("saas-1").usageRecords(later))).unprocessedRecords())
+                .containsExactly(later);
             InvalidTokenException e = failure(InvalidTokenException.class,
                 built.resolveCustomer(b -> b.registrationToken("forged")));
             assertThat(e.statusCode()).isEqualTo(400);

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageReque
 import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.Tag;
+import software.amazon.awssdk.services.marketplacemetering.model.TimestampOutOfBoundsException;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageAllocation;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecord;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
@@ -255,6 +256,29 @@ class MeteringSyncClientTest {
         assertThat(sim.metering().records()).extracting(MeteringRecord::customerIdentifier, MeteringRecord::hour)
             .containsExactly(tuple("cust-a", Instant.parse("2026-01-01T10:00:00Z")),
                 tuple("cust-a", Instant.parse("2026-01-01T08:00:00Z")));
+    }
+
+    @Test
+    void unprocessedRecordsComeBackUnrecordedAndGoThroughWhenSentAgain() {
+        sim.metering().leaveUnprocessed(2);
+        UsageRecord first = UsageRecord.builder().customerIdentifier("c1").dimension("Seats").quantity(2).timestamp(NOW).build();
+        UsageRecord second = first.toBuilder().customerIdentifier("c2").build();
+        UsageRecord third = first.toBuilder().customerIdentifier("c3").build();
+
+        // a request-level error leaves the pending records for the next batch
+        catchThrowableOfType(TimestampOutOfBoundsException.class, () -> client.batchMeterUsage(r -> r.productCode("saas-1")
+            .usageRecords(first, first.toBuilder().timestamp(NOW.minus(Duration.ofDays(1))).build())));
+        BatchMeterUsageResponse response = client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(first, second, third));
+
+        assertThat(response.unprocessedRecords()).containsExactly(first, second);
+        assertThat(response.results()).extracting(UsageRecordResult::usageRecord).containsExactly(third);
+        assertThat(sim.metering().records()).extracting(MeteringRecord::customerIdentifier).containsExactly("c3");
+
+        BatchMeterUsageResponse again = client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(response.unprocessedRecords()));
+
+        assertThat(again.unprocessedRecords()).isEmpty();
+        assertThat(again.results()).extracting(UsageRecordResult::status).containsOnly(UsageRecordResultStatus.SUCCESS);
+        assertThat(sim.metering().records()).extracting(MeteringRecord::customerIdentifier).containsExactly("c3", "c1", "c2");
     }
 
     @Test

@@ -239,8 +239,9 @@ final class MeteringMessages {
         return "awssim: " + what + " must be positive, not " + duration + "; e.g. Duration.ofHours(6).";
     }
 
-    static String badCount(int count) {
-        return "awssim: failNext(" + count + ", ...) needs a count of at least 1.";
+    /** {@code call}: how the user wrote it, e.g. {@code failNext(0, ...)}. */
+    static String badCount(String call) {
+        return "awssim: " + call + " needs a count of at least 1.";
     }
 
     // ---- helpers -----------------------------------------------------------------------------

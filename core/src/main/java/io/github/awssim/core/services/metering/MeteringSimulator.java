@@ -460,9 +460,30 @@ public class MeteringSimulator implements MarketplaceMeteringClient {
      */
     public MeteringSimulator failNext(int calls, MeteringFault fault) {
         if (calls < 1) {
-            throw new IllegalArgumentException(MeteringMessages.badCount(calls));
+            throw new IllegalArgumentException(MeteringMessages.badCount("failNext(" + calls + ", ...)"));
         }
         partition().failNext(calls, Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /**
+     * Makes BatchMeterUsage leave the next {@code records} usage records it receives here unprocessed: they
+     * come back in {@code UnprocessedRecords}, neither in {@code Results} nor recorded, as AWS answers records
+     * it could not process for a transient reason and expects the caller to send again. The call itself
+     * succeeds, so the SDK retries nothing: this tests the caller's own handling.
+     *
+     * <pre>{@code
+     * sim.metering().leaveUnprocessed(1);
+     * client.batchMeterUsage(...).unprocessedRecords();   // the first record of the batch
+     * }</pre>
+     *
+     * @return this simulator
+     */
+    public MeteringSimulator leaveUnprocessed(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException(MeteringMessages.badCount("leaveUnprocessed(" + records + ")"));
+        }
+        partition().leaveUnprocessed(records);
         return this;
     }
 

@@ -157,6 +157,8 @@ final class Partition {
     // knobs
     private Duration usageWindow = MeteringSimulator.DEFAULT_USAGE_WINDOW;
     private boolean rejectUnknownCustomerIdentifiers;
+    /** Records the next batches leave unprocessed (see MeteringSimulator#leaveUnprocessed). */
+    private int unprocessedPending;
     private final Set<MeteringOperation> disabled = EnumSet.noneOf(MeteringOperation.class);
     private CallerIdentity defaultIdentity = CallerIdentity.DEFAULT;
     private final Map<String, CallerIdentity> identitiesByAccessKey = new HashMap<>();
@@ -285,8 +287,13 @@ final class Partition {
         // Decide every record before committing any, so a request-level error leaves nothing behind.
         Map<BatchKey, Entry> accepted = new LinkedHashMap<>();
         List<UsageRecordResult> results = new ArrayList<>();
+        List<UsageRecord> unprocessed = new ArrayList<>(0);
         for (int i = 0; i < usage.size(); i++) {
             UsageRecord u = usage.get(i);
+            if (unprocessed.size() < unprocessedPending) {
+                unprocessed.add(u);
+                continue;
+            }
             Subscription customer = customerOf(product, u);
             if (customer == null || !customer.active()) {
                 results.add(result(u, null, UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED));
@@ -316,7 +323,8 @@ final class Partition {
             batch.put(e.getKey(), e.getValue());
             records.add(e.getValue().record());
         }
-        return BatchMeterUsageResponse.builder().results(results).unprocessedRecords(List.of()).build();
+        unprocessedPending -= unprocessed.size();   // only now: a request-level error above leaves them pending
+        return BatchMeterUsageResponse.builder().results(results).unprocessedRecords(unprocessed).build();
     }
 
     private static UsageRecordResult result(UsageRecord u, String id, UsageRecordResultStatus status) {
@@ -559,6 +567,10 @@ final class Partition {
 
     synchronized void rejectUnknownCustomerIdentifiers(boolean reject) {
         this.rejectUnknownCustomerIdentifiers = reject;
+    }
+
+    synchronized void leaveUnprocessed(int count) {
+        unprocessedPending += count;
     }
 
     synchronized void failNext(int count, MeteringFault fault) {
