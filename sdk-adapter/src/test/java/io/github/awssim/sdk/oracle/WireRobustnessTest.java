@@ -77,6 +77,7 @@ class WireRobustnessTest {
 
         a.assertError(400, "SerializationException").messageContains("not valid JSON");
         assertThat(metering.received()).isEmpty();
+        assertThat(sim.journal().size()).as("no typed request to journal").isZero();
     }
 
     @Test
@@ -195,6 +196,7 @@ class WireRobustnessTest {
 
         a.assertError(400, "UnknownOperationException").messageContains("awssim:").messageContains("FlyToTheMoon");
         assertThat(metering.received()).isEmpty();
+        assertThat(sim.journal().size()).isZero();
     }
 
     @Test
