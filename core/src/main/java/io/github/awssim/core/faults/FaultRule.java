@@ -265,7 +265,10 @@ public final class FaultRule {
             return new FaultRule(this, null, null, null, Objects.requireNonNull(latency, "latency"), null);
         }
 
-        /** Throttles targeted attempts beyond {@code perSecond} per simulated second (the service's throttling error). */
+        /**
+         * Throttles targeted attempts beyond {@code perSecond} per simulated second (the service's throttling
+         * error), counted per operation, as services limit them; attempts an earlier rule already fails do not count.
+         */
         public FaultRule rateLimit(int perSecond) {
             if (times > 0 || !attempts.isEmpty() || probability != null) {
                 throw new IllegalStateException("awssim: rateLimit(" + perSecond + ") is its own trigger; drop times, "

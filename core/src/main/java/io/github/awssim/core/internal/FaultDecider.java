@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -19,7 +21,7 @@ public final class FaultDecider {
     private final FaultPlan plan;
     private final long seed;
     private final AtomicLong[] counts;
-    private final ArrayDeque<Instant>[] windows;
+    private final Map<String, ArrayDeque<Instant>>[] windows;
 
     @SuppressWarnings("unchecked")
     public FaultDecider(FaultPlan plan, long seed) {
@@ -27,10 +29,10 @@ public final class FaultDecider {
         this.seed = seed;
         List<FaultRule> rules = plan.rules();
         this.counts = new AtomicLong[rules.size()];
-        this.windows = new ArrayDeque[rules.size()];
+        this.windows = new Map[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             counts[i] = new AtomicLong();
-            windows[i] = new ArrayDeque<>();
+            windows[i] = new ConcurrentHashMap<>();
         }
     }
 
@@ -64,7 +66,8 @@ public final class FaultDecider {
             long k = counts[i].incrementAndGet();
             boolean failureTaken = error != null || transport != null;
             if (rule.rateLimit().isPresent()) {
-                if (!withinRate(i, rule.rateLimit().getAsInt(), now) && !failureTaken) {
+                // an attempt an earlier rule already fails never reaches the service, so it uses no capacity
+                if (!failureTaken && !withinRate(i, call.operation(), rule.rateLimit().getAsInt(), now)) {
                     cause = cause(i, rule);
                     error = ServiceErrors.of(call.clientInterface()).throttling("Rate exceeded (" + cause + ")");
                 }
@@ -115,8 +118,9 @@ public final class FaultDecider {
         return true;
     }
 
-    private boolean withinRate(int i, int perSecond, Instant now) {
-        ArrayDeque<Instant> window = windows[i];
+    /** Services limit each operation on its own, so a rule over a whole service keeps a window per operation. */
+    private boolean withinRate(int i, String operation, int perSecond, Instant now) {
+        ArrayDeque<Instant> window = windows[i].computeIfAbsent(operation, o -> new ArrayDeque<>());
         synchronized (window) {
             Instant horizon = now.minusSeconds(1);
             while (!window.isEmpty() && !window.peekFirst().isAfter(horizon)) {

@@ -175,6 +175,32 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aServiceWideRateLimitCountsEachOperationOnItsOwn() {
+        Simulation sim = sim(1, FaultRule.onService(MarketplaceMeteringClient.class).rateLimit(2));
+        MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+        String token = sim.metering().issueRegistrationToken("saas-1", "cust-1");
+
+        meter(client, "d1");
+        meter(client, "d2");
+        client.resolveCustomer(r -> r.registrationToken(token));
+
+        assertThat(attemptLabels(sim)).containsExactly("MeterUsageResponse", "MeterUsageResponse", "ResolveCustomerResponse");
+    }
+
+    @Test
+    void attemptsAnEarlierRuleFailsUseNoRateCapacity() {
+        Simulation sim = sim(1, FaultRule.on(MeterUsageRequest.class).times(2).fail(TransportFault.CONNECTION_RESET_BEFORE_ENGINE),
+            FaultRule.on(MeterUsageRequest.class).rateLimit(2));
+        MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        meter(client, "d1");
+        meter(client, "d2");
+
+        assertThat(attemptLabels(sim)).containsExactly(
+            "CONNECTION_RESET_BEFORE_ENGINE,CONNECTION_RESET_BEFORE_ENGINE,MeterUsageResponse", "MeterUsageResponse");
+    }
+
+    @Test
     void latencyPassesOnTheSimulationClockUnlessAskedToBeReal() {
         Simulation sim = sim(1, FaultRule.onService(MarketplaceMeteringClient.class).delay(Latency.fixed(Duration.ofSeconds(2))),
             FaultRule.on(MeterUsageRequest.class).delay(Latency.fixed(Duration.ofMillis(20)).real()));
