@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.core.services.s3.StoredObject;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
@@ -191,6 +193,38 @@ class S3MultipartTest {
         ListMultipartUploadsResponse page = f.s3.listMultipartUploads(b -> b.bucket("mpu").maxUploads(2));
         assertThat(page.isTruncated()).isTrue();
         assertThat(page.nextKeyMarker()).isEqualTo("dir/b");
+    }
+
+    @Test
+    void listingUploadsWithADelimiterPagesPastACommonPrefix() {
+        create("a/1");
+        create("a/2");
+        create("b");
+        // limit: a paginator that keeps answering the same page must fail this test, not hang it
+        List<ListMultipartUploadsResponse> pages = f.s3.listMultipartUploadsPaginator(b -> b.bucket("mpu").delimiter("/")
+            .maxUploads(1)).stream().limit(10).toList();
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("a/");
+        assertThat(pages.get(0).uploads()).isEmpty();
+        assertThat(pages.get(0).nextKeyMarker()).isEqualTo("a/");
+        assertThat(pages.get(1).commonPrefixes()).isEmpty();
+        assertThat(pages.get(1).uploads()).extracting(MultipartUpload::key).containsExactly("b");
+        assertThat(pages.get(1).isTruncated()).isFalse();
+    }
+
+    @Test
+    void listingUploadsOfOneKeyPagesThroughAllInInitiationOrder() {
+        List<String> initiated = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            initiated.add(create("same"));
+            f.sim.clock().advance(Duration.ofSeconds(1));
+        }
+        List<String> listed = f.s3.listMultipartUploadsPaginator(b -> b.bucket("mpu").maxUploads(1)).stream().limit(20)
+            .flatMap(p -> p.uploads().stream()).map(MultipartUpload::uploadId).toList();
+        assertThat(listed).containsExactlyElementsOf(initiated);
+        // An upload-id marker that is no longer there (completed or aborted) resumes at the key's first upload.
+        assertThat(f.s3.listMultipartUploads(b -> b.bucket("mpu").keyMarker("same").uploadIdMarker("gone")).uploads())
+            .extracting(MultipartUpload::uploadId).containsExactlyElementsOf(initiated);
     }
 
     @Test

@@ -127,6 +127,11 @@ final class Listings {
         return at < 0 ? null : key.substring(0, at + delimiter.length());
     }
 
+    /** Whether a marker is a common prefix of this listing: a page that ended on it rolled up all its keys. */
+    static boolean isCommonPrefix(String marker, String prefix, String delimiter) {
+        return delimiter != null && marker.startsWith(prefix) && marker.equals(rollUp(marker, prefix, delimiter));
+    }
+
     static boolean urlEncoding(String operation, String encodingType) {
         if (encodingType == null) {
             return false;
@@ -237,7 +242,7 @@ final class Listings {
 
     /** Where a page resumes after {@code last}: after the key, or past every key of the common prefix. */
     private static Start resume(String last, String prefix, String delimiter) {
-        if (delimiter != null && last.startsWith(prefix) && last.equals(rollUp(last, prefix, delimiter))) {
+        if (isCommonPrefix(last, prefix, delimiter)) {
             String next = Bucket.successor(last);
             return next == null ? new Start(last, false) : new Start(next, true);
         }

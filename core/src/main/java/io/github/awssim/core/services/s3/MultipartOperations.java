@@ -442,13 +442,15 @@ final class MultipartOperations {
         List<Upload> all = new ArrayList<>(b.uploads.values());
         all.sort(Comparator.<Upload, String>comparing(u -> u.key, Bucket.KEY_ORDER)
             .thenComparing(u -> u.initiated).thenComparing(u -> u.id));
+        String keyMarker = r.keyMarker() == null || r.keyMarker().isEmpty() ? null : r.keyMarker();
+        String uploadIdMarker = r.uploadIdMarker() == null || r.uploadIdMarker().isEmpty() ? null : r.uploadIdMarker();
         List<MultipartUpload> uploads = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         String lastKey = null;
         String lastId = null;
         boolean truncated = false;
-        for (Upload u : all) {
-            if (!u.key.startsWith(prefix) || !afterMarker(u, r.keyMarker(), r.uploadIdMarker())) {
+        for (Upload u : all.subList(resumeAt(all, keyMarker, uploadIdMarker, prefix, delimiter), all.size())) {
+            if (!u.key.startsWith(prefix)) {
                 continue;
             }
             String rolled = delimiter == null ? null : Listings.rollUp(u.key, prefix, delimiter);
@@ -488,15 +490,40 @@ final class MultipartOperations {
         return out.build();
     }
 
-    private static boolean afterMarker(Upload u, String keyMarker, String uploadIdMarker) {
-        if (keyMarker == null || keyMarker.isEmpty()) {
-            return true;
+    /**
+     * Where a page resumes in {@code sorted} (by key, then initiation), so that paging loses and repeats
+     * nothing: past every key of the key marker when it is a common prefix (the page before ended on it);
+     * else right after the upload-id marker among the key marker's uploads, positionally, since those are
+     * listed by initiation and not by id; else past the key marker's uploads. An upload-id marker that is not
+     * one of the key's uploads (completed or aborted since) resumes at the key's first upload: a page may
+     * then repeat uploads, but never skips one.
+     */
+    private static int resumeAt(List<Upload> sorted, String keyMarker, String uploadIdMarker, String prefix,
+                                String delimiter) {
+        if (keyMarker == null) {
+            return 0;
         }
-        int cmp = Bucket.KEY_ORDER.compare(u.key, keyMarker);
-        if (cmp != 0) {
-            return cmp > 0;
+        boolean rolledUp = Listings.isCommonPrefix(keyMarker, prefix, delimiter);
+        int at = 0;
+        while (at < sorted.size() && before(sorted.get(at).key, keyMarker, rolledUp)) {
+            at++;
         }
-        return uploadIdMarker != null && !uploadIdMarker.isEmpty() && u.id.compareTo(uploadIdMarker) > 0;
+        if (rolledUp) {
+            return at;
+        }
+        int keyEnd = at;
+        while (keyEnd < sorted.size() && sorted.get(keyEnd).key.equals(keyMarker)) {
+            if (sorted.get(keyEnd).id.equals(uploadIdMarker)) {
+                return keyEnd + 1;
+            }
+            keyEnd++;
+        }
+        return uploadIdMarker == null ? keyEnd : at;
+    }
+
+    /** Whether {@code key} sorts before where a page after {@code keyMarker} starts (the common prefix's keys included). */
+    private static boolean before(String key, String keyMarker, boolean rolledUp) {
+        return Bucket.KEY_ORDER.compare(key, keyMarker) < 0 || (rolledUp && key.startsWith(keyMarker));
     }
 
     static Map<Integer, Long> sizes(Upload u) {
