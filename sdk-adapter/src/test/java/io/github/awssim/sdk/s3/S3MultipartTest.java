@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.core.services.s3.StoredObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +229,39 @@ class S3MultipartTest {
         // An upload-id marker that is no longer there (completed or aborted) resumes at the key's first upload.
         assertThat(f.s3.listMultipartUploads(b -> b.bucket("mpu").keyMarker("same").uploadIdMarker("gone")).uploads())
             .extracting(MultipartUpload::uploadId).containsExactlyElementsOf(initiated);
+    }
+
+    @Test
+    void aPartIsCheckedWithTheAlgorithmItWasSentWith() {
+        f.sim.s3().minimumPartSize(1);
+        String id = create("crc32-parts");  // no algorithm: S3 keeps a full-object CRC64NVME
+        byte[] one = "part one".getBytes(StandardCharsets.UTF_8);
+        String crc32 = crc32(one);
+        UploadPartResponse precomputed = f.s3.uploadPart(b -> b.bucket("mpu").key("crc32-parts").uploadId(id).partNumber(1)
+            .checksumCRC32(crc32), RequestBody.fromBytes(one));
+        assertThat(precomputed.checksumCRC32()).isEqualTo(crc32);
+        assertThatThrownBy(() -> f.s3.uploadPart(b -> b.bucket("mpu").key("crc32-parts").uploadId(id).partNumber(1)
+            .checksumCRC32(crc32(new byte[1])), RequestBody.fromBytes(one)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("BadDigest"))
+            .hasMessageContaining("The CRC32 you specified did not match");
+        // The SDK's default: a CRC32 trailer, which the answer echoes.
+        UploadPartResponse trailed = f.s3.uploadPart(b -> b.bucket("mpu").key("crc32-parts").uploadId(id).partNumber(2),
+            RequestBody.fromString("part two"));
+        assertThat(trailed.checksumCRC32()).isEqualTo(crc32("part two".getBytes(StandardCharsets.UTF_8)));
+
+        CompleteMultipartUploadResponse done = f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("crc32-parts").uploadId(id)
+            .multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(precomputed.eTag()).checksumCRC32(precomputed.checksumCRC32()).build(),
+                CompletedPart.builder().partNumber(2).eTag(trailed.eTag()).checksumCRC32(trailed.checksumCRC32()).build())));
+        assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(done.checksumCRC64NVME()).isNotNull();
+        assertThat(f.sim.s3().objectText("mpu", "crc32-parts")).isEqualTo("part onepart two");
+    }
+
+    private static String crc32(byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test

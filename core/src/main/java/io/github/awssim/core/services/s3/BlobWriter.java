@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Receives the bytes of one object or part as they stream in: keeps them in memory up to the spill
- * threshold, then in a temporary file, while computing the MD5 (the ETag) and the flexible checksum the
- * object stores. Nothing is visible to readers until the caller commits the {@link #finish() finished}
- * blob; an abandoned writer deletes its file.
+ * threshold, then in a temporary file, while computing the MD5 (the ETag) and the flexible checksums (the
+ * one the object stores, and the one the request claims when it names another). Nothing is visible to
+ * readers until the caller commits the {@link #finish() finished} blob; an abandoned writer deletes its file.
  */
 final class BlobWriter implements AutoCloseable {
     private static final int COPY_BUFFER = 64 * 1024;
@@ -20,18 +21,18 @@ final class BlobWriter implements AutoCloseable {
     private final BlobStore store;
     private final long threshold;
     private final MessageDigest md5;
-    private final Checksums.Running checksum;
+    private final List<Checksums.Running> checksums;
     private byte[] memory = new byte[0];
     private int memoryLength;
     private BlobStore.Spill spill;
     private long size;
     private boolean finished;
 
-    /** @param checksum the flexible checksum to compute as well, or null */
-    BlobWriter(BlobStore store, long threshold, Checksums.Running checksum) {
+    /** @param checksums the flexible checksums to compute as well; the caller reads them when the body has ended */
+    BlobWriter(BlobStore store, long threshold, List<Checksums.Running> checksums) {
         this.store = store;
         this.threshold = threshold;
-        this.checksum = checksum;
+        this.checksums = checksums;
         try {
             this.md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -53,7 +54,7 @@ final class BlobWriter implements AutoCloseable {
 
     void write(byte[] b, int off, int len) throws IOException {
         md5.update(b, off, len);
-        if (checksum != null) {
+        for (Checksums.Running checksum : checksums) {
             checksum.update(b, off, len);
         }
         size += len;
@@ -79,11 +80,6 @@ final class BlobWriter implements AutoCloseable {
 
     byte[] md5() {
         return md5.digest();
-    }
-
-    /** The flexible checksum's bytes, or null when none was asked for. */
-    byte[] checksum() {
-        return checksum == null ? null : checksum.getChecksumBytes();
     }
 
     /** The bytes written, as a blob holding one reference (the caller's). */

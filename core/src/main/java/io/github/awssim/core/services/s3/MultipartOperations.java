@@ -131,16 +131,25 @@ final class MultipartOperations {
             throw S3Errors.error("InvalidRequest", S3Messages.partChecksumMismatch(c.operation(), u.checksumAlgorithm,
                 claim.algorithm()));
         }
-        Received in = storage.receive(c.operation(), body, new ChecksumClaim(partAlgorithm(u), claim.value()),
-            partAlgorithm(u), r.contentMD5());
+        Received in = storage.receive(c.operation(), body, claim, partAlgorithm(u), r.contentMD5());
         UploadedPart part = new UploadedPart(r.partNumber(), in.blob(), in.size(), in.md5(), in.checksum(), partAlgorithm(u),
             c.now().truncatedTo(ChronoUnit.SECONDS));
         addPart(c, u, part);
         UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(part.eTag());
-        if (u.checksumAlgorithm != null || claim.algorithm() != null) {
-            ObjectOperations.setPartChecksum(out, part.checksumAlgorithm(), Checksums.base64(part.checksum()));
-        }
+        echoChecksum(out, u, claim, in);
         return out.build();
+    }
+
+    /**
+     * A part's answer carries the checksum in the algorithm the client sent, which the client may list when
+     * it completes the upload; a part sent without one answers the upload's algorithm, if it has one.
+     */
+    private static void echoChecksum(UploadPartResponse.Builder out, Upload u, ChecksumClaim claim, Received in) {
+        if (claim.algorithm() != null) {
+            ObjectOperations.setPartChecksum(out, claim.algorithm(), Checksums.base64(in.claimedChecksum()));
+        } else if (u.checksumAlgorithm != null) {
+            ObjectOperations.setPartChecksum(out, in.algorithm(), Checksums.base64(in.checksum()));
+        }
     }
 
     private static void addPart(S3State.Call c, Upload u, UploadedPart part) {

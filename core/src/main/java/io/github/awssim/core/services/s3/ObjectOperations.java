@@ -77,7 +77,9 @@ final class ObjectOperations {
         ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
             r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), ObjectVersion.ordered(metadata),
             storageClass);
-        Received in = storage.receive(c.operation(), body, claim, ChecksumAlgorithm.CRC64_NVME, r.contentMD5());
+        // S3 keeps the checksum the request names, else computes its default, CRC64NVME.
+        Received in = storage.receive(c.operation(), body, claim, claim.algorithmOr(ChecksumAlgorithm.CRC64_NVME),
+            r.contentMD5());
         Checksum checksum = new Checksum(in.algorithm(), Checksums.base64(in.checksum()), ChecksumType.FULL_OBJECT);
         Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
         String eTag = "\"" + Checksums.hex(in.md5()) + "\"";

@@ -35,8 +35,11 @@ final class Storage {
         this.state = state;
     }
 
-    /** What a body turned into: its blob (one reference, the caller's), size, MD5 and flexible checksum. */
-    record Received(Blob blob, long size, byte[] md5, ChecksumAlgorithm algorithm, byte[] checksum) {
+    /**
+     * What a body turned into: its blob (one reference, the caller's), size, MD5, the flexible checksum kept
+     * ({@code algorithm}'s), and the checksum in the algorithm the request claimed (null when it named none).
+     */
+    record Received(Blob blob, long size, byte[] md5, ChecksumAlgorithm algorithm, byte[] checksum, byte[] claimedChecksum) {
     }
 
     /**
@@ -67,14 +70,18 @@ final class Storage {
             }
             return new ChecksumClaim(only.getKey(), only.getValue());
         }
+
+        ChecksumAlgorithm algorithmOr(ChecksumAlgorithm fallback) {
+            return algorithm != null ? algorithm : fallback;
+        }
     }
 
     /**
-     * Streams {@code body} in, checking what the request says of it. The stored checksum is the claimed
-     * algorithm's, else {@code defaultAlgorithm}'s (S3 computes CRC64NVME for objects sent without one).
+     * Streams {@code body} in, checking what the request says of it, the claimed checksum with the claim's
+     * algorithm. The checksum kept is {@code kept}'s, computed in the same pass when the claim names another:
+     * S3 keeps a part in its upload's algorithm, whatever the part was sent with.
      */
-    Received receive(String operation, RequestBody body, ChecksumClaim claim, ChecksumAlgorithm defaultAlgorithm,
-                     String contentMd5) {
+    Received receive(String operation, RequestBody body, ChecksumClaim claim, ChecksumAlgorithm kept, String contentMd5) {
         Optional<Long> declared = body.optionalContentLength();
         if (declared.isPresent() && declared.get() > MAX_SINGLE_UPLOAD) {
             throw S3Errors.error("EntityTooLarge", S3Messages.entityTooLarge(operation, declared.get()));
@@ -90,9 +97,11 @@ final class Storage {
                 throw S3Errors.error("InvalidDigest", S3Messages.invalidDigest(operation, contentMd5));
             }
         }
-        ChecksumAlgorithm algorithm = claim.algorithm() != null ? claim.algorithm() : defaultAlgorithm;
+        Checksums.Running keptSum = Checksums.newChecksum(kept);
+        Checksums.Running claimedSum = claim.algorithm() == null ? null
+            : claim.algorithm() == kept ? keptSum : Checksums.newChecksum(claim.algorithm());
         BlobWriter writer = new BlobWriter(state.store, state.spillThreshold,
-            algorithm == null ? null : Checksums.newChecksum(algorithm));
+            claimedSum == null || claimedSum == keptSum ? List.of(keptSum) : List.of(keptSum, claimedSum));
         try {
             try (InputStream in = body.contentStreamProvider().newStream()) {
                 writer.copyFrom(in);
@@ -109,14 +118,14 @@ final class Storage {
             if (expectedMd5 != null && !java.util.Arrays.equals(expectedMd5, md5)) {
                 throw S3Errors.error("BadDigest", S3Messages.badMd5(operation, contentMd5, Base64.getEncoder().encodeToString(md5)));
             }
-            byte[] checksum = writer.checksum();
+            byte[] claimed = claimedSum == null ? null : claimedSum.getChecksumBytes();
             if (claim.value() != null) {
-                String computed = Checksums.base64(checksum);
+                String computed = Checksums.base64(claimed);
                 if (!computed.equals(claim.value())) {
                     throw S3Errors.error("BadDigest", S3Messages.badChecksum(operation, claim.algorithm(), claim.value(), computed));
                 }
             }
-            return new Received(writer.finish(), writer.size(), md5, algorithm, checksum);
+            return new Received(writer.finish(), writer.size(), md5, kept, keptSum.getChecksumBytes(), claimed);
         } catch (IOException e) {
             throw S3Errors.error("InternalError", S3Messages.storageFailed(operation, e));
         } finally {
