@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
 import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -91,6 +92,30 @@ class S3CopyTaggingVersionsTest {
         f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("self").destinationBucket("src").destinationKey("self")
             .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of("touched", "yes")));
         assertThat(f.sim.s3().object("src", "self").get().metadata()).containsEntry("touched", "yes");
+    }
+
+    @Test
+    void aCopyIsStandardWithoutAWebsiteRedirectUnlessItAsks() {
+        f.s3.putObject(b -> b.bucket("src").key("ia").storageClass(StorageClass.STANDARD_IA).websiteRedirectLocation("/elsewhere")
+            .contentType("text/plain"), RequestBody.fromString("v"));
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("ia").destinationBucket("dst").destinationKey("plain"));
+        HeadObjectResponse plain = f.s3.headObject(b -> b.bucket("dst").key("plain"));
+        assertThat(plain.storageClass()).isNull();  // STANDARD, which S3 does not answer
+        assertThat(plain.websiteRedirectLocation()).isNull();
+        assertThat(plain.contentType()).isEqualTo("text/plain");
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("ia").destinationBucket("dst").destinationKey("asked")
+            .storageClass(StorageClass.ONEZONE_IA).websiteRedirectLocation("/there"));
+        HeadObjectResponse asked = f.s3.headObject(b -> b.bucket("dst").key("asked"));
+        assertThat(asked.storageClass()).isEqualTo(StorageClass.ONEZONE_IA);
+        assertThat(asked.websiteRedirectLocation()).isEqualTo("/there");
+
+        // Onto itself, naming the class it already has changes nothing; leaving the class out makes it STANDARD.
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("ia").destinationBucket("src")
+            .destinationKey("ia").storageClass(StorageClass.STANDARD_IA)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("copy an object to itself");
+        f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("ia").destinationBucket("src").destinationKey("ia"));
+        assertThat(f.sim.s3().object("src", "ia").orElseThrow().storageClass()).isEqualTo("STANDARD");
     }
 
     @Test

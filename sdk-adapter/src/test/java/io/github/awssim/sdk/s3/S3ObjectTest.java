@@ -25,11 +25,15 @@ import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Object scenarios through real S3 clients, in the spirit of adobe/S3Mock's GetPutDeleteObject suite and
@@ -279,6 +283,66 @@ class S3ObjectTest {
             assertThat(in.response().contentDisposition()).isEqualTo("attachment; filename=o.txt");
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("body");
         }
+    }
+
+    @Test
+    void headObjectAnswersTheResponseOverridesAsGetObjectDoes() {
+        f.s3.putObject(b -> b.bucket("objects").key("h").contentType("text/plain").cacheControl("no-cache"),
+            RequestBody.fromString("body"));
+        Instant expires = Instant.parse("2027-01-01T00:00:00Z");
+        HeadObjectResponse head = f.s3.headObject(b -> b.bucket("objects").key("h").responseContentType("text/csv")
+            .responseCacheControl("max-age=60").responseContentDisposition("attachment; filename=h.csv")
+            .responseContentEncoding("identity").responseContentLanguage("en").responseExpires(expires));
+        assertThat(head.contentType()).isEqualTo("text/csv");
+        assertThat(head.cacheControl()).isEqualTo("max-age=60");
+        assertThat(head.contentDisposition()).isEqualTo("attachment; filename=h.csv");
+        assertThat(head.contentEncoding()).isEqualTo("identity");
+        assertThat(head.contentLanguage()).isEqualTo("en");
+        assertThat(head.expires()).isEqualTo(expires);
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("h")).cacheControl()).isEqualTo("no-cache");
+    }
+
+    @Test
+    void userMetadataKeysAreStoredInLowercase() {
+        f.s3.putObject(b -> b.bucket("objects").key("m").metadata(Map.of("MyKey", "v")), RequestBody.fromString("v"));
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("m")).metadata()).isEqualTo(Map.of("mykey", "v"));
+        f.s3.copyObject(b -> b.sourceBucket("objects").sourceKey("m").destinationBucket("objects").destinationKey("m")
+            .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of("Replaced-Key", "w")));
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("m")).metadata()).isEqualTo(Map.of("replaced-key", "w"));
+        f.sim.s3().minimumPartSize(1);
+        String id = f.s3.createMultipartUpload(b -> b.bucket("objects").key("mpu").metadata(Map.of("UploadKey", "u")))
+            .uploadId();
+        String eTag = f.s3.uploadPart(b -> b.bucket("objects").key("mpu").uploadId(id).partNumber(1), RequestBody.fromString("p"))
+            .eTag();
+        f.s3.completeMultipartUpload(b -> b.bucket("objects").key("mpu").uploadId(id)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("mpu")).metadata()).isEqualTo(Map.of("uploadkey", "u"));
+    }
+
+    @Test
+    void archivedObjectsAreDescribedButNeitherReadNorCopied() {
+        for (StorageClass archived : new StorageClass[] {StorageClass.GLACIER, StorageClass.DEEP_ARCHIVE}) {
+            String key = "cold-" + archived;
+            f.s3.putObject(b -> b.bucket("objects").key(key).storageClass(archived), RequestBody.fromString("frozen"));
+            assertThatThrownBy(() -> f.s3.getObjectAsBytes(b -> b.bucket("objects").key(key)))
+                .isInstanceOf(InvalidObjectStateException.class)
+                .satisfies(e -> {
+                    assertThat(status(e)).isEqualTo(403);
+                    assertThat(code(e)).isEqualTo("InvalidObjectState");
+                })
+                .hasMessageStartingWith("The operation is not valid for the object's storage class");
+            assertThat(f.s3.headObject(b -> b.bucket("objects").key(key)).storageClass()).isEqualTo(archived);
+            assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("objects").sourceKey(key)
+                .destinationBucket("objects").destinationKey("thawed")))
+                .isInstanceOf(InvalidObjectStateException.class);
+            String id = f.s3.createMultipartUpload(b -> b.bucket("objects").key("thawed")).uploadId();
+            assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.sourceBucket("objects").sourceKey(key)
+                .destinationBucket("objects").destinationKey("thawed").uploadId(id).partNumber(1)))
+                .isInstanceOf(InvalidObjectStateException.class);
+        }
+        // Instant-retrieval classes are read as any other.
+        f.s3.putObject(b -> b.bucket("objects").key("ir").storageClass(StorageClass.GLACIER_IR), RequestBody.fromString("warm"));
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("ir")).asUtf8String()).isEqualTo("warm");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.awssim.sdk.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.core.Simulation;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 /**
  * Bodies stream both ways, sync and async, with every SDK body type users reach for; large objects spill
@@ -215,6 +218,18 @@ class S3StreamingTest {
         }
         byte[] last = md5(f.sim.s3().openObject("stream", "hot"));
         assertThat(List.of(md5(pattern(size, 1)), md5(pattern(size, 2)))).anySatisfy(v -> assertThat(v).isEqualTo(last));
+    }
+
+    @Test
+    void aCopyRefusedForItsTagsReleasesItsSource() throws IOException {
+        f.s3.putObject(b -> b.bucket("stream").key("source"), RequestBody.fromInputStream(pattern(2L * MIB, 8), 2L * MIB));
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("stream").sourceKey("source").destinationBucket("stream")
+            .destinationKey("copy").taggingDirective(TaggingDirective.REPLACE).tagging("aws:reserved=x")))
+            .isInstanceOf(S3Exception.class).hasMessageContaining("aws:");
+        f.s3.deleteObject(b -> b.bucket("stream").key("source"));
+        try (var files = Files.list(f.sim.s3().storageDirectory().orElseThrow())) {
+            assertThat(files.count()).isZero();
+        }
     }
 
     @Test

@@ -65,8 +65,7 @@ final class MultipartOperations {
     CreateMultipartUploadResponse create(S3State.Call c, CreateMultipartUploadRequest r) {
         Bucket b = state.bucket(c, r.bucket());
         Storage.requireKey(c.operation(), r.key());
-        Map<String, String> metadata = r.hasMetadata() ? r.metadata() : Map.of();
-        Storage.requireMetadataSize(c.operation(), metadata);
+        Map<String, String> metadata = Storage.userMetadata(c.operation(), r.hasMetadata() ? r.metadata() : Map.of());
         Map<String, String> tags = Tags.ofHeader(c.operation(), r.tagging());
         String storageClass = ObjectOperations.storageClass(c.operation(), r.storageClassAsString());
         ChecksumAlgorithm algorithm = r.checksumAlgorithm();
@@ -88,7 +87,7 @@ final class MultipartOperations {
         }
         ObjectMeta meta = new ObjectMeta(r.contentType() != null ? r.contentType() : ObjectOperations.DEFAULT_CONTENT_TYPE,
             r.contentEncoding(), r.contentDisposition(), r.contentLanguage(), r.cacheControl(), r.expires(),
-            r.websiteRedirectLocation(), ObjectVersion.ordered(metadata), storageClass);
+            r.websiteRedirectLocation(), metadata, storageClass);
         Upload u = new Upload(state.newUploadId(), r.key(), c.now(), meta, tags, algorithm,
             algorithm == null ? null : type != null ? type
                 : algorithm == ChecksumAlgorithm.CRC64_NVME ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE,
@@ -177,6 +176,7 @@ final class MultipartOperations {
         while (true) {
             ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId());
             Conditions.check(c.operation(), sv, p, c.now(), true);
+            Storage.requireReadable(c.operation(), source, sv);
             long first = 0;
             long length = sv.size();
             if (r.copySourceRange() != null) {

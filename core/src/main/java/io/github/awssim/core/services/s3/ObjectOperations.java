@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -67,16 +68,14 @@ final class ObjectOperations {
     PutObjectResponse put(S3State.Call c, PutObjectRequest r, RequestBody body) {
         Bucket b = state.bucket(c, r.bucket());
         Storage.requireKey(c.operation(), r.key());
-        Map<String, String> metadata = r.hasMetadata() ? r.metadata() : Map.of();
-        Storage.requireMetadataSize(c.operation(), metadata);
+        Map<String, String> metadata = Storage.userMetadata(c.operation(), r.hasMetadata() ? r.metadata() : Map.of());
         WriteConditions conditions = WriteConditions.of(c.operation(), r.ifMatch(), r.ifNoneMatch());
         Map<String, String> tags = Tags.ofHeader(c.operation(), r.tagging());
         String storageClass = storageClass(c.operation(), r.storageClassAsString());
         ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), checksumHeaders(r.checksumCRC32(),
             r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
         ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
-            r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), ObjectVersion.ordered(metadata),
-            storageClass);
+            r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), metadata, storageClass);
         // S3 keeps the checksum the request names, else computes its default, CRC64NVME.
         Received in = storage.receive(c.operation(), body, claim, claim.algorithmOr(ChecksumAlgorithm.CRC64_NVME),
             r.contentMD5());
@@ -116,6 +115,7 @@ final class ObjectOperations {
         while (true) {
             ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
             Conditions.check(c.operation(), v, p, c.now(), false);
+            Storage.requireReadable(c.operation(), b, v);
             Span span = span(c.operation(), v, r.range(), r.partNumber());
             if (!v.blob().retain()) {
                 continue; // replaced and released while we looked: read the key again
@@ -127,23 +127,9 @@ final class ObjectOperations {
                 throw S3Errors.error("InternalError", S3Messages.storageFailed(c.operation(), e));
             }
             GetObjectResponse.Builder out = GetObjectResponse.builder();
-            describe(out, b, v, span, r.checksumMode() == ChecksumMode.ENABLED);
-            out.contentType(r.responseContentType() != null ? r.responseContentType() : v.meta().contentType());
-            if (r.responseContentDisposition() != null) {
-                out.contentDisposition(r.responseContentDisposition());
-            }
-            if (r.responseContentEncoding() != null) {
-                out.contentEncoding(r.responseContentEncoding());
-            }
-            if (r.responseContentLanguage() != null) {
-                out.contentLanguage(r.responseContentLanguage());
-            }
-            if (r.responseCacheControl() != null) {
-                out.cacheControl(r.responseCacheControl());
-            }
-            if (r.responseExpires() != null) {
-                out.expires(r.responseExpires());
-            }
+            ObjectMeta shown = overridden(v.meta(), r.responseContentType(), r.responseContentEncoding(),
+                r.responseContentDisposition(), r.responseContentLanguage(), r.responseCacheControl(), r.responseExpires());
+            describe(out, b, v, shown, span, r.checksumMode() == ChecksumMode.ENABLED);
             try {
                 T result = transformer.transform(out.build(), AbortableInputStream.create(stream));
                 if (!transformer.needsConnectionLeftOpen()) {
@@ -164,13 +150,15 @@ final class ObjectOperations {
         Conditions.check(c.operation(), v, new Preconditions(r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(),
             r.ifUnmodifiedSince()), c.now(), false);
         Span span = span(c.operation(), v, r.range(), r.partNumber());
+        ObjectMeta shown = overridden(v.meta(), r.responseContentType(), r.responseContentEncoding(),
+            r.responseContentDisposition(), r.responseContentLanguage(), r.responseCacheControl(), r.responseExpires());
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         out.acceptRanges("bytes").lastModified(v.lastModified()).contentLength(span.length()).eTag(v.eTag())
-            .contentType(r.responseContentType() != null ? r.responseContentType() : v.meta().contentType())
-            .contentEncoding(v.meta().contentEncoding()).contentDisposition(v.meta().contentDisposition())
-            .contentLanguage(v.meta().contentLanguage()).cacheControl(v.meta().cacheControl()).expires(v.meta().expires())
-            .websiteRedirectLocation(v.meta().websiteRedirectLocation()).metadata(v.meta().userMetadata())
-            .versionId(Storage.shownVersionId(b, v)).storageClass(v.meta().storageClass())
+            .contentType(shown.contentType()).contentEncoding(shown.contentEncoding())
+            .contentDisposition(shown.contentDisposition()).contentLanguage(shown.contentLanguage())
+            .cacheControl(shown.cacheControl()).expires(shown.expires())
+            .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
+            .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange());
         if (r.checksumMode() == ChecksumMode.ENABLED && span.whole() && v.checksum() != null) {
             setChecksum(out, v.checksum());
@@ -214,12 +202,31 @@ final class ObjectOperations {
         return new Span(range.first(), range.length(), range.contentRange(), null, range.length() == v.size());
     }
 
-    private static void describe(GetObjectResponse.Builder out, Bucket b, ObjectVersion v, Span span, boolean checksums) {
+    /**
+     * The headers a GET or HEAD answers: the stored ones, each replaced by its {@code response-*} parameter when
+     * the request sends one (how a presigned link makes a browser save a file under another name, say).
+     */
+    private static ObjectMeta overridden(ObjectMeta stored, String contentType, String contentEncoding,
+                                         String contentDisposition, String contentLanguage, String cacheControl,
+                                         Instant expires) {
+        return new ObjectMeta(orStored(contentType, stored.contentType()), orStored(contentEncoding, stored.contentEncoding()),
+            orStored(contentDisposition, stored.contentDisposition()), orStored(contentLanguage, stored.contentLanguage()),
+            orStored(cacheControl, stored.cacheControl()), orStored(expires, stored.expires()),
+            stored.websiteRedirectLocation(), stored.userMetadata(), stored.storageClass());
+    }
+
+    private static <T> T orStored(T override, T stored) {
+        return override != null ? override : stored;
+    }
+
+    private static void describe(GetObjectResponse.Builder out, Bucket b, ObjectVersion v, ObjectMeta shown, Span span,
+                                 boolean checksums) {
         out.acceptRanges("bytes").lastModified(v.lastModified()).contentLength(span.length()).eTag(v.eTag())
-            .contentEncoding(v.meta().contentEncoding()).contentDisposition(v.meta().contentDisposition())
-            .contentLanguage(v.meta().contentLanguage()).cacheControl(v.meta().cacheControl()).expires(v.meta().expires())
-            .websiteRedirectLocation(v.meta().websiteRedirectLocation()).metadata(v.meta().userMetadata())
-            .versionId(Storage.shownVersionId(b, v)).storageClass(v.meta().storageClass())
+            .contentType(shown.contentType()).contentEncoding(shown.contentEncoding())
+            .contentDisposition(shown.contentDisposition()).contentLanguage(shown.contentLanguage())
+            .cacheControl(shown.cacheControl()).expires(shown.expires())
+            .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
+            .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange())
             .tagCount(v.tags().isEmpty() ? null : v.tags().size());
         if (checksums && span.whole() && v.checksum() != null) {
@@ -386,32 +393,30 @@ final class ObjectOperations {
         Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
             r.copySourceIfUnmodifiedSince());
         boolean replaceMetadata = r.metadataDirective() == MetadataDirective.REPLACE;
-        boolean replaceTags = r.taggingDirective() == TaggingDirective.REPLACE;
         String storageClass = storageClass(c.operation(), r.storageClassAsString());
+        // Everything the request says is checked before the source's bytes are retained: a refusal holds no reference.
+        ObjectMeta replacedMeta = replaceMetadata ? new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(),
+            r.contentDisposition(), r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(),
+            Storage.userMetadata(c.operation(), r.hasMetadata() ? r.metadata() : Map.of()), storageClass) : null;
+        Map<String, String> replacedTags = r.taggingDirective() == TaggingDirective.REPLACE
+            ? Tags.ofHeader(c.operation(), r.tagging()) : null;
         while (true) {
             ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId());
             Conditions.check(c.operation(), sv, p, c.now(), true);
+            Storage.requireReadable(c.operation(), source, sv);
             if (sv.size() > Storage.MAX_SINGLE_UPLOAD) {
                 throw S3Errors.error("InvalidRequest", S3Messages.copySourceTooLarge(c.operation(), sv.size()));
             }
             boolean sameObject = source == destination && src.key().equals(r.destinationKey())
                 && (src.versionId() == null || sv == destination.current(src.key()));
-            if (sameObject && !replaceMetadata && storageClass == null && r.websiteRedirectLocation() == null
-                && r.serverSideEncryption() == null && r.checksumAlgorithm() == null) {
+            if (sameObject && !changesSomething(r, replaceMetadata, storageClass, sv)) {
                 throw S3Errors.error("InvalidRequest", S3Messages.copyOntoItself(c.operation(), src.bucket(), src.key()));
             }
             if (!sv.blob().retain()) {
                 continue;
             }
-            ObjectMeta meta = replaceMetadata
-                ? new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(), r.contentLanguage(),
-                    r.cacheControl(), r.expires(), r.websiteRedirectLocation(), r.hasMetadata() ? ObjectVersion.ordered(r.metadata()) : Map.of(),
-                    storageClass)
-                : new ObjectMeta(sv.meta().contentType(), sv.meta().contentEncoding(), sv.meta().contentDisposition(),
-                    sv.meta().contentLanguage(), sv.meta().cacheControl(), sv.meta().expires(),
-                    r.websiteRedirectLocation() != null ? r.websiteRedirectLocation() : sv.meta().websiteRedirectLocation(),
-                    sv.meta().userMetadata(), storageClass != null ? storageClass : sv.meta().storageClass());
-            Map<String, String> tags = replaceTags ? Tags.ofHeader(c.operation(), r.tagging()) : sv.tags();
+            ObjectMeta meta = replaceMetadata ? replacedMeta : copiedMeta(sv.meta(), r.websiteRedirectLocation(), storageClass);
+            Map<String, String> tags = replacedTags != null ? replacedTags : sv.tags();
             Checksum checksum;
             String eTag;
             try {
@@ -443,6 +448,26 @@ final class ObjectOperations {
                 .copySourceVersionId(source.versioning == null ? null : sv.versionId())
                 .build();
         }
+    }
+
+    /**
+     * What a COPY directive keeps of the source's metadata: all but what S3 never copies, the storage class
+     * (STANDARD unless the request names one) and the website redirect (only the one the request sends).
+     */
+    private static ObjectMeta copiedMeta(ObjectMeta source, String websiteRedirectLocation, String storageClass) {
+        return new ObjectMeta(source.contentType(), source.contentEncoding(), source.contentDisposition(),
+            source.contentLanguage(), source.cacheControl(), source.expires(), websiteRedirectLocation,
+            source.userMetadata(), storageClass);
+    }
+
+    /**
+     * Whether a copy onto the source itself changes anything, which S3 requires. The storage class counts as
+     * changed when the one the copy gets (STANDARD unless named) differs from the source's.
+     */
+    private static boolean changesSomething(CopyObjectRequest r, boolean replaceMetadata, String storageClass,
+                                            ObjectVersion source) {
+        return replaceMetadata || !Objects.equals(storageClass, source.meta().storageClass())
+            || r.websiteRedirectLocation() != null || r.serverSideEncryption() != null || r.checksumAlgorithm() != null;
     }
 
     record Digest(String md5, String checksum) {

@@ -128,6 +128,12 @@ final class S3Messages {
         return "The storage class you specified is not valid. (" + operation + ": StorageClass '" + value + "'.)";
     }
 
+    static String archived(String operation, String bucket, String key, String storageClass) {
+        return "The operation is not valid for the object's storage class (" + operation + ": '" + bucket + "/" + key
+            + "' is " + storageClass + ", which S3 serves only after a RestoreObject, and awssim does not simulate "
+            + "restores; store the object in another storage class to read or copy it.)";
+    }
+
     // ---- conditions and ranges ---------------------------------------------------------------
 
     static String preconditionFailed(String operation, String condition, String value, String eTag, Instant modified) {

@@ -133,6 +133,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * one whose answer was lost). A Range on an empty object is ignored (200, empty body). Continuation tokens
  * are opaque base64; one this simulator did not issue is InvalidArgument. Objects written without a checksum
  * store S3's default CRC64NVME. Signatures are never checked; presigned URLs expire on the simulation clock.
+ * ListMultipartUploads resumes after its upload-id marker by position among the key's uploads; a marker naming
+ * none of them resumes at the key's first. RestoreObject is not simulated, so GLACIER and DEEP_ARCHIVE objects
+ * are never read or copied (InvalidObjectState).
  *
  * <p>Thread-safe. All state lives in one shared object, so a Mockito spy of this simulator
  * ({@code Mockito.spy(sim.s3())}) shares it with the original.

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Receiving bytes and committing versions, shared by PutObject, CopyObject, UploadPart and
@@ -28,6 +31,8 @@ final class Storage {
     static final int MAX_KEY_BYTES = 1024;
     /** S3's limit on user metadata: 2 KB of keys and values. */
     static final int MAX_METADATA_BYTES = 2048;
+    /** The storage classes whose objects are read only after a restore. */
+    private static final Set<String> ARCHIVED = Set.of(StorageClass.GLACIER.toString(), StorageClass.DEEP_ARCHIVE.toString());
 
     private final S3State state;
 
@@ -290,7 +295,30 @@ final class Storage {
         }
     }
 
-    static void requireMetadataSize(String operation, Map<String, String> metadata) {
+    /**
+     * User metadata as S3 stores it: keys in lowercase, as S3 keeps them (a read answers {@code mykey} for
+     * {@code MyKey}), at most 2 KB of keys and values. Keys equal but for case are one HTTP header on the
+     * wire, so the later one wins here too.
+     */
+    static Map<String, String> userMetadata(String operation, Map<String, String> sent) {
+        Map<String, String> lowercase = new LinkedHashMap<>();
+        sent.forEach((key, value) -> lowercase.put(key.toLowerCase(Locale.ROOT), value));
+        requireMetadataSize(operation, lowercase);
+        return ObjectVersion.ordered(lowercase);
+    }
+
+    /**
+     * S3 serves and copies no GLACIER or DEEP_ARCHIVE object until RestoreObject brings a copy back, and
+     * awssim does not simulate restores: such an object's bytes are never read (HEAD still describes it).
+     */
+    static void requireReadable(String operation, Bucket b, ObjectVersion v) {
+        String storageClass = v.meta().storageClass();
+        if (storageClass != null && ARCHIVED.contains(storageClass)) {
+            throw S3Errors.error("InvalidObjectState", S3Messages.archived(operation, b.name, v.key(), storageClass));
+        }
+    }
+
+    private static void requireMetadataSize(String operation, Map<String, String> metadata) {
         int total = 0;
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             total += Tags.utf8Length(e.getKey()) + Tags.utf8Length(Objects.toString(e.getValue(), ""));
