@@ -76,6 +76,43 @@ class S3BucketTest {
     }
 
     @Test
+    void anExpectedBucketOwnerMustOwnTheBucket() {
+        String owner = f.sim.accountId();
+        f.s3.createBucket(b -> b.bucket("owned"));
+        f.s3.createBucket(b -> b.bucket("copies"));
+        f.s3.putObject(b -> b.bucket("owned").key("k").expectedBucketOwner(owner), RequestBody.fromString("v"));
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("owned").key("k").expectedBucketOwner(owner)).asUtf8String())
+            .isEqualTo("v");
+        assertThatThrownBy(() -> f.s3.getObjectAsBytes(b -> b.bucket("owned").key("k").expectedBucketOwner("111122223333")))
+            .isInstanceOf(S3Exception.class)
+            .satisfies(e -> {
+                assertThat(code(e)).isEqualTo("AccessDenied");
+                assertThat(((S3Exception) e).statusCode()).isEqualTo(403);
+            })
+            .hasMessageContaining("x-amz-expected-bucket-owner is 111122223333");
+        assertThatThrownBy(() -> f.s3.deleteObject(b -> b.bucket("owned").key("k").expectedBucketOwner("111122223333")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("AccessDenied"));
+        assertThat(f.sim.s3().object("owned", "k")).isPresent();
+
+        // A copy checks each bucket against its own header.
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("owned").sourceKey("k").destinationBucket("copies")
+            .destinationKey("k").expectedBucketOwner(owner).expectedSourceBucketOwner("111122223333")))
+            .satisfies(e -> {
+                assertThat(code(e)).isEqualTo("AccessDenied");
+                assertThat(((S3Exception) e).statusCode()).isEqualTo(403);
+            })
+            .hasMessageContaining("x-amz-source-expected-bucket-owner");
+        String id = f.s3.createMultipartUpload(b -> b.bucket("copies").key("part")).uploadId();
+        assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.sourceBucket("owned").sourceKey("k").destinationBucket("copies")
+            .destinationKey("part").uploadId(id).partNumber(1).expectedSourceBucketOwner("111122223333")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("AccessDenied"));
+        f.s3.copyObject(b -> b.sourceBucket("owned").sourceKey("k").destinationBucket("copies").destinationKey("k")
+            .expectedBucketOwner(owner).expectedSourceBucketOwner(owner));
+        f.s3.deleteObject(b -> b.bucket("owned").key("k").expectedBucketOwner(owner));
+        assertThat(f.sim.s3().object("owned", "k")).isEmpty();
+    }
+
+    @Test
     void locationConstraintRules() {
         assertThatThrownBy(() -> f.s3.createBucket(b -> b.bucket("east").createBucketConfiguration(
             c -> c.locationConstraint("us-east-1"))))

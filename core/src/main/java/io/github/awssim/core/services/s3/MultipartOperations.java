@@ -170,7 +170,7 @@ final class MultipartOperations {
         Bucket b = state.bucket(c, r.destinationBucket());
         requirePartNumber(c.operation(), r.partNumber());
         Upload u = upload(c, b, r.destinationKey(), r.uploadId());
-        Bucket source = state.bucket(c, src.bucket());
+        Bucket source = state.sourceBucket(c, src.bucket());
         Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
             r.copySourceIfUnmodifiedSince());
         while (true) {

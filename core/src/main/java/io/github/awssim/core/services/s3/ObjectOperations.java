@@ -388,7 +388,7 @@ final class ObjectOperations {
         CopySource src = CopySource.parse(c.operation(), r.copySource(), r.sourceBucket(), r.sourceKey(), r.sourceVersionId());
         Bucket destination = state.bucket(c, r.destinationBucket());
         Storage.requireKey(c.operation(), r.destinationKey());
-        Bucket source = state.bucket(c, src.bucket());
+        Bucket source = state.sourceBucket(c, src.bucket());
         WriteConditions conditions = WriteConditions.of(c.operation(), r.ifMatch(), r.ifNoneMatch());
         Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
             r.copySourceIfUnmodifiedSince());

@@ -25,6 +25,11 @@ final class S3Messages {
             + account + ".)";
     }
 
+    static String unexpectedOwner(String operation, String bucket, String header, String expected) {
+        return "Access Denied (" + operation + ": " + header + " is " + expected + ", but bucket '" + bucket
+            + "' belongs to another account; send the bucket owner's account id, or no " + header + ".)";
+    }
+
     static String wrongRegion(String operation, String bucket, String bucketRegion, String callRegion) {
         return "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all "
             + "future requests to this endpoint. (" + operation + ": bucket '" + bucket + "' is in " + bucketRegion

@@ -125,8 +125,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * <h2>Accounts and regions</h2>
  * Bucket names are one namespace for the whole simulation. A client reaches only buckets of its account
  * (else AccessDenied) in its region (else 301 PermanentRedirect with {@code x-amz-bucket-region}, which the
- * SDK's {@code crossRegionAccessEnabled(true)} follows). The typed methods here reach every bucket by name;
- * they create buckets in the account and region of the simulation, or of the view {@link #in} returns.
+ * SDK's {@code crossRegionAccessEnabled(true)} follows); a request's {@code expectedBucketOwner} (and a copy's
+ * {@code expectedSourceBucketOwner}) naming another account is AccessDenied. The typed methods here reach every
+ * bucket by name; they create buckets in the account and region of the simulation, or of the view {@link #in}
+ * returns.
  *
  * <h2>Choices where AWS is silent</h2>
  * A retried CompleteMultipartUpload with the same parts answers the first completion again (the SDK retries
@@ -182,7 +184,7 @@ public class S3Simulator implements S3Client {
             engine.catchUp();
         }
         S3State.Call c = new S3State.Call(operation, direct ? accountId() : context.accountId(),
-            direct ? region().id() : context.region(), context.time(), direct);
+            direct ? region().id() : context.region(), context.time(), direct, S3State.ExpectedOwners.of(request));
         if (!direct) {
             state.strikeFault(c);
         }
@@ -576,7 +578,8 @@ public class S3Simulator implements S3Client {
     /** The bucket the typed API reads, after time-driven writes due by now (ACP reports) have landed. */
     private Bucket bucketOrThrow(String bucket) {
         engine.catchUp();
-        return state.bucket(new S3State.Call("awssim", accountId(), region().id(), engine.clock().instant(), true), bucket);
+        return state.bucket(new S3State.Call("awssim", accountId(), region().id(), engine.clock().instant(), true,
+            S3State.ExpectedOwners.NONE), bucket);
     }
 
     // ---- knobs -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkRequest;
 
 /**
  * All mutable state of one simulation's S3: the buckets (one namespace for every account and region, as in
@@ -35,20 +36,55 @@ final class S3State {
     }
 
     /** One call as the rules see it: which operation, who, where, when; direct calls come from the typed API. */
-    record Call(String operation, String accountId, String region, Instant now, boolean direct) {
+    record Call(String operation, String accountId, String region, Instant now, boolean direct, ExpectedOwners expected) {
+    }
+
+    /**
+     * The accounts a request says must own the buckets it names ({@code x-amz-expected-bucket-owner}, and
+     * {@code x-amz-source-expected-bucket-owner} for a copy's source); null when it says nothing. Read by
+     * member name, so every bucket-scoped operation carrying the header is checked without a line of its own.
+     */
+    record ExpectedOwners(String bucket, String sourceBucket) {
+        static final ExpectedOwners NONE = new ExpectedOwners(null, null);
+
+        static ExpectedOwners of(Object request) {
+            if (!(request instanceof SdkRequest r)) {
+                return NONE;
+            }
+            return new ExpectedOwners(r.getValueForField("ExpectedBucketOwner", String.class).orElse(null),
+                r.getValueForField("ExpectedSourceBucketOwner", String.class).orElse(null));
+        }
     }
 
     // ---- buckets -----------------------------------------------------------------------------
 
     /**
-     * The bucket a call names, as S3 finds it: NoSuchBucket when there is none; for calls through a client,
+     * The bucket a call names, as S3 finds it: NoSuchBucket when there is none; AccessDenied when the
+     * request's {@code x-amz-expected-bucket-owner} is not the bucket's owner; for calls through a client,
      * AccessDenied when another account owns it and PermanentRedirect (301, with {@code x-amz-bucket-region})
      * when the client calls another region than the bucket's. The typed API reaches every bucket.
      */
     Bucket bucket(Call c, String name) {
+        return reach(c, name, "x-amz-expected-bucket-owner", c.expected().bucket());
+    }
+
+    /** The source bucket of a copy: as {@link #bucket}, checked against the source's expected owner. */
+    Bucket sourceBucket(Call c, String name) {
+        return reach(c, name, "x-amz-source-expected-bucket-owner", c.expected().sourceBucket());
+    }
+
+    /**
+     * The expected owner is checked for the typed API too: the request itself states it, whereas the
+     * caller's account is known only for calls through a client.
+     */
+    private Bucket reach(Call c, String name, String expectedOwnerHeader, String expectedOwner) {
         Bucket b = name == null ? null : buckets.get(name);
         if (b == null || b.deleted) {
             throw S3Errors.error("NoSuchBucket", S3Messages.noSuchBucket(c.operation(), name));
+        }
+        if (expectedOwner != null && !expectedOwner.equals(b.ownerAccount)) {
+            throw S3Errors.error("AccessDenied", S3Messages.unexpectedOwner(c.operation(), name, expectedOwnerHeader,
+                expectedOwner));
         }
         if (c.direct()) {
             return b;
