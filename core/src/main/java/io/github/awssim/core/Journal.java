@@ -76,9 +76,10 @@ public final class Journal {
         return dropped;
     }
 
-    /** Forgets every execution (sequence numbers keep counting). */
+    /** Forgets every execution, and the count of dropped ones (sequence numbers keep counting). */
     public synchronized void clear() {
         executions.clear();
+        dropped = 0;
     }
 
     /**

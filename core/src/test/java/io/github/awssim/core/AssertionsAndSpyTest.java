@@ -54,6 +54,33 @@ class AssertionsAndSpyTest {
     }
 
     @Test
+    void assertionsAboutEveryExecutionFailOnceTheJournalHasDropped() {
+        try (Simulation small = Simulation.builder().startTime(NOW).journalCapacity(2).build()) {
+            Engine smallEngine = CoreAccess.engine(small);
+            for (int i = 0; i < 5; i++) {
+                ServiceCall call = new ServiceCall(MarketplaceMeteringClient.class, "MarketplaceMetering", "MeterUsage",
+                    MeterUsageRequest.builder().productCode("p").usageDimension("d" + i).usageQuantity(1).timestamp(NOW).build(),
+                    "inv-" + i, 1, null, null);
+                smallEngine.record(call, NOW, smallEngine.dispatch(call));
+            }
+
+            assertThatThrownBy(() -> assertThat(small.journal()).hasExecutions(MeterUsageRequest.class, 5))
+                .hasMessageContaining("Expected 5 MeterUsage execution(s), but the journal dropped its 3 oldest execution(s)")
+                .hasMessageContaining("journalCapacity(n)");
+            assertThatThrownBy(() -> assertThat(small.journal()).hasNoExecutions(RegisterUsageRequest.class))
+                .hasMessageContaining("dropped its 3 oldest");
+            assertThatThrownBy(() -> assertThat(small.journal()).hasOnlyExecutionsOf(MeterUsageRequest.class))
+                .hasMessageContaining("Expected only MeterUsage, but the journal dropped");
+            assertThatThrownBy(() -> assertThat(small.journal()).allSucceeded())
+                .hasMessageContaining("Expected every execution to succeed, but the journal dropped");
+
+            small.journal().clear();
+            assertThat(small.journal()).hasSize(0).allSucceeded();
+            assertThat(small.journal().dropped()).isZero();
+        }
+    }
+
+    @Test
     void unusedStubsAreNamedWithTheCallsThatCameClose() {
         sim.stubs().on(MeterUsageRequest.builder().usageDimension("Hosts").build()).fail(ThrottlingException.builder().build());
         meter("a", 1);

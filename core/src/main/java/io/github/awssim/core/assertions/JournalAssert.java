@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import software.amazon.awssdk.core.SdkRequest;
 
-/** Assertions on a {@link Journal}; every failure prints the journal's table. */
+/**
+ * Assertions on a {@link Journal}; every failure prints the journal's table. An assertion about every execution
+ * (counts, "only", "all") fails when the journal has dropped executions, since it can no longer prove it.
+ */
 public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> {
 
     JournalAssert(Journal journal) {
@@ -18,6 +21,7 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     /** Exactly {@code count} executions of the operation of {@code requestType}. */
     public JournalAssert hasExecutions(Class<? extends SdkRequest> requestType, int count) {
         isNotNull();
+        requireComplete(count + " " + name(requestType) + " execution(s)");
         int actualCount = actual.executions(requestType).size();
         if (actualCount != count) {
             failWithMessage("Expected %d %s execution(s) but the simulation saw %d.%n%s", count, name(requestType), actualCount,
@@ -34,6 +38,7 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     /** Exactly {@code count} executions in all. */
     public JournalAssert hasSize(int count) {
         isNotNull();
+        requireComplete(count + " execution(s)");
         if (actual.size() != count) {
             failWithMessage("Expected %d execution(s) but the simulation saw %d.%n%s", count, actual.size(), table());
         }
@@ -45,6 +50,7 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     public final JournalAssert hasOnlyExecutionsOf(Class<? extends SdkRequest>... requestTypes) {
         isNotNull();
         List<Class<? extends SdkRequest>> allowed = Arrays.asList(requestTypes);
+        requireComplete("only " + allowed.stream().map(JournalAssert::name).collect(Collectors.joining(", ")));
         List<Execution> unexpected = actual.executions().stream()
             .filter(e -> allowed.stream().noneMatch(t -> t.isInstance(e.request())))
             .collect(Collectors.toList());
@@ -60,6 +66,7 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
     /** Every execution's last attempt answered with a response. */
     public JournalAssert allSucceeded() {
         isNotNull();
+        requireComplete("every execution to succeed");
         List<Execution> failed = actual.executions().stream()
             .filter(e -> !(e.outcome() instanceof io.github.awssim.core.Outcome.Response)).collect(Collectors.toList());
         if (!failed.isEmpty()) {
@@ -88,6 +95,15 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, Journal> 
                 of.size(), table());
         }
         return new ExecutionAssert(of.get(index));
+    }
+
+    private void requireComplete(String expected) {
+        long dropped = actual.dropped();
+        if (dropped > 0) {
+            failWithMessage("Expected %s, but the journal dropped its %d oldest execution(s) when it was full, so it cannot "
+                + "tell. Raise Simulation.builder().journalCapacity(n), or clear() the journal before the calls to check."
+                + "%n%s", expected, dropped, table());
+        }
     }
 
     private String table() {
