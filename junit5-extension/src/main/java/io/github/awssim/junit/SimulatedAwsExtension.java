@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.regions.Region;
  * Immutable and thread-safe; a static field shares the configuration, never a simulation.
  */
 public final class SimulatedAwsExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback, TestInstancePreConstructCallback, ParameterResolver, TestExecutionExceptionHandler {
+    AfterEachCallback, TestInstancePreConstructCallback, ParameterResolver, TestExecutionExceptionHandler,
+    LifecycleMethodExecutionExceptionHandler {
 
     static {
         Declarations.install(e -> ((SimulatedAwsExtension) e).engine.settings());
@@ -114,6 +116,28 @@ public final class SimulatedAwsExtension implements BeforeAllCallback, AfterAllC
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         engine.noteSeed(context, throwable);
         throw throwable;
+    }
+
+    // A failure in a lifecycle method is the test's failure too: it shows the random seed the same way.
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        handleTestExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        handleTestExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        handleTestExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        handleTestExecutionException(context, throwable);
     }
 
     @Override

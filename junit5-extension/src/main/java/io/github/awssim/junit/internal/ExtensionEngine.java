@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,8 +178,9 @@ public final class ExtensionEngine {
 
     /** Adds the random seed to a failing test's exception, so the run can be replayed. */
     public void noteSeed(ExtensionContext context, Throwable failure) {
-        if (failure instanceof TestAbortedException) {
-            return;
+        if (failure instanceof TestAbortedException
+            || Arrays.stream(failure.getSuppressed()).anyMatch(SeedNote.class::isInstance)) {
+            return;   // a failure a lifecycle method rethrows reaches the handler twice
         }
         try {
             Declaration d = mine(context);
