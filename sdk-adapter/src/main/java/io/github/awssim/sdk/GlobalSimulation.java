@@ -1,11 +1,14 @@
 package io.github.awssim.sdk;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.internal.KeyedRing;
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Which simulation answers clients that the SDK gives awssim's HTTP client on its own: the zero-code
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     assertThat(sim.journal().size()).isEqualTo(3);
  * }
  * }</pre>
- * Installations and bindings nest; closing one restores the previous routing. Clients built with an
+ * All attempts of one API call (the SDK's retries, which an async client runs on its own threads) go where the
+ * first went. Installations and bindings nest; closing one restores the previous routing. Clients built with an
  * explicit {@code .httpClient(SimulatedHttpClient.create(sim))} are not affected.
  */
 public final class GlobalSimulation {
@@ -112,10 +116,37 @@ public final class GlobalSimulation {
         return null;
     }
 
-    /** Where an attempt of an SPI-built client goes; {@code builtFor} is the simulation bound when it was built, or null. */
-    static Simulation route(Simulation builtFor) {
+    /**
+     * The simulation a thread binding chose for each recent API call, by the SDK's invocation id (the same on every
+     * attempt): an async call's retries run on the SDK's threads, which carry no binding, and must reach the
+     * simulation its first attempt reached. Bounded, and weak, so a finished test's simulation is not kept; a call
+     * retried after thousands of others falls back to routing.
+     */
+    private static final KeyedRing<String, WeakReference<Simulation>> BOUND_CALLS = new KeyedRing<>(4096);
+
+    /**
+     * Where an attempt of an SPI-built client goes: where the call's earlier attempts went, else the routing
+     * order above; {@code builtFor} is the simulation bound when the client was built, or null.
+     */
+    static Simulation route(Simulation builtFor, SdkHttpRequest attempt) {
+        String invocation = attempt.firstMatchingHeader("amz-sdk-invocation-id").orElse(null);
+        if (invocation != null) {
+            WeakReference<Simulation> found;
+            synchronized (BOUND_CALLS) {
+                found = BOUND_CALLS.find(invocation);
+            }
+            Simulation earlier = found == null ? null : found.get();
+            if (earlier != null && !earlier.isClosed()) {
+                return earlier;
+            }
+        }
         Simulation bound = boundToCurrentThread();
         if (bound != null) {
+            if (invocation != null) {
+                synchronized (BOUND_CALLS) {
+                    BOUND_CALLS.add(invocation, new WeakReference<>(bound));
+                }
+            }
             return bound;
         }
         if (builtFor != null && !builtFor.isClosed()) {

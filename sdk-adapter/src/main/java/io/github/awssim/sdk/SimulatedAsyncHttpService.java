@@ -1,8 +1,5 @@
 package io.github.awssim.sdk;
 
-import io.github.awssim.core.Simulation;
-import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpService;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -13,7 +10,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  * and every async client built without an explicit HTTP client reaches a simulation chosen by
  * {@link GlobalSimulation} (the one bound to the thread making the attempt, else the one bound to the
  * thread that built the client, else {@link GlobalSimulation#current()}). Retries of an async call run
- * on the SDK's own threads, so they follow the client's build-time binding.
+ * on the SDK's own threads; they reach the simulation the call's first attempt reached.
  */
 public final class SimulatedAsyncHttpService implements SdkAsyncHttpService {
     public SimulatedAsyncHttpService() {
@@ -28,31 +25,7 @@ public final class SimulatedAsyncHttpService implements SdkAsyncHttpService {
         @Override
         public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
             // The SDK builds its default HTTP client on the thread that builds the service client.
-            Simulation builtFor = GlobalSimulation.boundToCurrentThread();
-            return builtFor == null ? SimulatedHttpClient.routed() : new BuiltForBinding(builtFor);
-        }
-    }
-
-    /** Routes each attempt as {@link GlobalSimulation} says, remembering the simulation bound when it was built. */
-    private static final class BuiltForBinding implements SdkAsyncHttpClient {
-        private final Simulation builtFor;
-
-        BuiltForBinding(Simulation builtFor) {
-            this.builtFor = builtFor;
-        }
-
-        @Override
-        public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
-            return SimulatedHttpClient.create(GlobalSimulation.route(builtFor)).execute(request);
-        }
-
-        @Override
-        public String clientName() {
-            return SimulatedHttpClient.CLIENT_NAME;
-        }
-
-        @Override
-        public void close() {
+            return SimulatedHttpClient.routed(GlobalSimulation.boundToCurrentThread());
         }
     }
 }

@@ -14,7 +14,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -65,9 +65,10 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
     /** The name this client reports to the SDK ({@code md/http#AwsSim} in the User-Agent). */
     public static final String CLIENT_NAME = "AwsSim";
 
-    private final Supplier<Engine> engine;
+    /** The engine answering an attempt; routed clients choose it per attempt. */
+    private final Function<SdkHttpRequest, Engine> engine;
 
-    private SimulatedHttpClient(Supplier<Engine> engine) {
+    private SimulatedHttpClient(Function<SdkHttpRequest, Engine> engine) {
         this.engine = engine;
     }
 
@@ -75,12 +76,15 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
     public static SimulatedHttpClient create(Simulation simulation) {
         Objects.requireNonNull(simulation, "simulation");
         Engine e = CoreAccess.engine(simulation);
-        return new SimulatedHttpClient(() -> e);
+        return new SimulatedHttpClient(attempt -> e);
     }
 
-    /** A client answering from whatever simulation {@link GlobalSimulation} routes to at call time. */
-    static SimulatedHttpClient routed() {
-        return new SimulatedHttpClient(() -> CoreAccess.engine(GlobalSimulation.current()));
+    /**
+     * A client answering each attempt from the simulation {@link GlobalSimulation} routes it to;
+     * {@code builtFor} is the simulation bound to the thread that built it, or null.
+     */
+    static SimulatedHttpClient routed(Simulation builtFor) {
+        return new SimulatedHttpClient(attempt -> CoreAccess.engine(GlobalSimulation.route(builtFor, attempt)));
     }
 
     @Override
@@ -96,7 +100,7 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
                     : RequestContent.empty();
                 WireResponse answer;
                 try {
-                    answer = Gateway.handle(engine.get(), request.httpRequest(), content);
+                    answer = Gateway.handle(engine.apply(request.httpRequest()), request.httpRequest(), content);
                 } finally {
                     content.close();
                 }
@@ -142,6 +146,7 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
         request.metricCollector().ifPresent(c -> c.reportMetric(HttpMetric.HTTP_CLIENT_NAME, CLIENT_NAME));
         CompletableFuture<Void> done = new CompletableFuture<>();
         SdkHttpRequest httpRequest = request.request();
+        Engine answering = engine.apply(httpRequest);   // here: routing reads the calling thread's binding
         SdkHttpContentPublisher publisher = request.requestContentPublisher();
         long declared = publisher == null ? 0
             : publisher.contentLength().orElseGet(() -> declaredLength(httpRequest));
@@ -150,7 +155,7 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             done.completeExceptionally(failure);
         };
         if (publisher == null || (declared >= 0 && declared <= INLINE_BODY_LIMIT)) {
-            AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(engine.get(), httpRequest, body), done), fail);
+            AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(answering, httpRequest, body), done), fail);
             return done;
         }
         InputStream body = AsyncStreams.inputStream(publisher);
@@ -158,7 +163,7 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             AsyncStreams.WORKERS.execute(() -> {
                 WireResponse answer;
                 try {
-                    answer = Gateway.handle(engine.get(), httpRequest, RequestContent.of(body, declared));
+                    answer = Gateway.handle(answering, httpRequest, RequestContent.of(body, declared));
                 } catch (Throwable t) {
                     closeQuietly(body);
                     fail.accept(t);

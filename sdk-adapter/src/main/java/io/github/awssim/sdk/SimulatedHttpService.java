@@ -1,8 +1,5 @@
 package io.github.awssim.sdk;
 
-import io.github.awssim.core.Simulation;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -27,31 +24,7 @@ public final class SimulatedHttpService implements SdkHttpService {
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
             // The SDK builds its default HTTP client on the thread that builds the service client.
-            Simulation builtFor = GlobalSimulation.boundToCurrentThread();
-            return builtFor == null ? SimulatedHttpClient.routed() : new BuiltForBinding(builtFor);
-        }
-    }
-
-    /** Routes each attempt as {@link GlobalSimulation} says, remembering the simulation bound when it was built. */
-    private static final class BuiltForBinding implements SdkHttpClient {
-        private final Simulation builtFor;
-
-        BuiltForBinding(Simulation builtFor) {
-            this.builtFor = builtFor;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return SimulatedHttpClient.create(GlobalSimulation.route(builtFor)).prepareRequest(request);
-        }
-
-        @Override
-        public String clientName() {
-            return SimulatedHttpClient.CLIENT_NAME;
-        }
-
-        @Override
-        public void close() {
+            return SimulatedHttpClient.routed(GlobalSimulation.boundToCurrentThread());
         }
     }
 }

@@ -3,6 +3,8 @@ package io.github.awssim.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.faults.FaultPlan;
+import io.github.awssim.core.faults.FaultRule;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
@@ -78,6 +84,29 @@ class GlobalSimulationTest {
         }
 
         assertThat(a.journal().size()).isEqualTo(2);
+        assertThat(b.journal().size()).isZero();
+    }
+
+    @Test
+    void anAsyncCallsRetriesAndStreamedBodiesReachTheSimulationItsFirstAttemptReached() {
+        // built on an unbound thread, as a client kept in a static field: routing rests on the calling thread
+        MarketplaceMeteringAsyncClient async = builtTheOrdinaryWayAsync();
+        SdkAsyncHttpClient spi = new SimulatedAsyncHttpService().createAsyncHttpClientFactory().buildWithDefaults(AttributeMap.empty());
+        S3AsyncClient s3 = S3AsyncClient.builder().httpClient(spi).region(Region.US_EAST_1).credentialsProvider(Clients.CREDENTIALS)
+            .build();
+        a.install(FaultPlan.of(FaultRule.on(MeterUsageRequest.class).times(1).fail(ThrottlingException.class)));
+
+        try (GlobalSimulation.Installation bound = GlobalSimulation.bindCurrentThread(a);
+             GlobalSimulation.Installation elsewhere = GlobalSimulation.install(b)) {
+            async.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1).timestamp(Instant.now())).join();
+            s3.createBucket(r -> r.bucket("routed")).join();
+            // over 1 MiB, so the backend runs on one of awssim's threads
+            s3.putObject(r -> r.bucket("routed").key("big"), AsyncRequestBody.fromBytes(new byte[2 * 1024 * 1024])).join();
+        }
+
+        assertThat(a.journal().executions()).extracting(e -> e.operation() + " " + e.attempts().size())
+            .containsExactly("MeterUsage 2", "CreateBucket 1", "PutObject 1");
+        assertThat(a.s3().object("routed", "big")).isPresent();
         assertThat(b.journal().size()).isZero();
     }
 
