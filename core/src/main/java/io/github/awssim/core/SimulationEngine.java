@@ -222,6 +222,11 @@ final class SimulationEngine implements Engine {
     }
 
     @Override
+    public boolean mayDelayForReal() {
+        return faults.mayDelayForReal();
+    }
+
+    @Override
     public long seed() {
         return seed;
     }

@@ -51,7 +51,8 @@ import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
  * <p><b>Contract.</b> Thread-safe; one instance may serve any number of clients and threads. It never
  * touches the network, and never sleeps unless a fault rule asks for real latency (or a stalled body,
  * which waits for the client's timeout, at most {@value io.github.awssim.sdk.internal.FaultyBodies#STALL_SECONDS}
- * seconds). Sync: the request body is read as the operation needs it (whole,
+ * seconds); an async call then sleeps on one of awssim's threads, so its future returns at once and the SDK's
+ * timeouts can end it. Sync: the request body is read as the operation needs it (whole,
  * or streamed to S3's PutObject), and the answer is complete when {@code call()} returns, its body a
  * stream for S3's GetObject. Async: a body up to 1 MiB is drained first; a larger or unsized one streams to
  * the backend, which then runs on one of awssim's daemon threads, with bounded demand; then
@@ -155,7 +156,13 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             done.completeExceptionally(failure);
         };
         if (publisher == null || (declared >= 0 && declared <= INLINE_BODY_LIMIT)) {
-            AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(answering, httpRequest, body), done), fail);
+            if (!answering.mayDelayForReal()) {
+                AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(answering, httpRequest, body), done), fail);
+                return done;
+            }
+            // real latency sleeps: not on the caller's thread, whose future the SDK's timeouts must be able to end
+            AsyncBody.drain(publisher, body -> onWorker(() -> respond(request, Gateway.handle(answering, httpRequest, body), done),
+                fail), fail);
             return done;
         }
         InputStream body = AsyncStreams.inputStream(publisher);
@@ -183,7 +190,26 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
         return done;
     }
 
+    private static void onWorker(Runnable answer, Consumer<Throwable> fail) {
+        try {
+            AsyncStreams.WORKERS.execute(() -> {
+                try {
+                    answer.run();
+                } catch (Throwable t) {
+                    fail.accept(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            fail.accept(e);
+        }
+    }
+
     private static void respond(AsyncExecuteRequest request, WireResponse answer, CompletableFuture<Void> done) {
+        if (done.isDone()) {
+            // the SDK ended the attempt (its attempt timeout completes this future): nobody reads this answer
+            answer.stream().ifPresent(SimulatedHttpClient::closeQuietly);
+            return;
+        }
         if (answer.delivery() == WireResponse.Delivery.RESET) {
             IOException reset = new IOException(answer.failure());
             answer.stream().ifPresent(SimulatedHttpClient::closeQuietly);

@@ -35,6 +35,12 @@ public interface Engine {
     /** Lets the attempt's latency pass without dispatching (for faults that strike before the service). */
     void delay(AttemptFaults faults);
 
+    /**
+     * True when the installed fault plan may sleep for real ({@code Latency...real()}): an async HTTP client then
+     * answers on its own thread, so the caller is not blocked and the SDK's attempt timeouts can fire.
+     */
+    boolean mayDelayForReal();
+
     /** The simulation's seed, which fault messages name. */
     long seed();
 

@@ -22,6 +22,7 @@ public final class FaultDecider {
     private final long seed;
     private final AtomicLong[] counts;
     private final Map<String, ArrayDeque<Instant>>[] windows;
+    private final boolean realLatency;
 
     @SuppressWarnings("unchecked")
     public FaultDecider(FaultPlan plan, long seed) {
@@ -30,6 +31,7 @@ public final class FaultDecider {
         List<FaultRule> rules = plan.rules();
         this.counts = new AtomicLong[rules.size()];
         this.windows = new Map[rules.size()];
+        this.realLatency = rules.stream().anyMatch(r -> r.latency().map(Latency::isReal).orElse(false));
         for (int i = 0; i < rules.size(); i++) {
             counts[i] = new AtomicLong();
             windows[i] = new ConcurrentHashMap<>();
@@ -38,6 +40,11 @@ public final class FaultDecider {
 
     public FaultPlan plan() {
         return plan;
+    }
+
+    /** True when a rule of the plan adds real latency. */
+    public boolean mayDelayForReal() {
+        return realLatency;
     }
 
     public AttemptFaults decide(ServiceCall call, Instant now) {

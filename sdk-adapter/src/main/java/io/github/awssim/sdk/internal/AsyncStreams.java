@@ -35,7 +35,8 @@ public final class AsyncStreams {
 
     /**
      * Threads that run the backend of an async call whose body streams (a sync backend reads it blocking,
-     * so not on the SDK's threads). Daemon, created on demand, gone after a minute idle.
+     * so not on the SDK's threads) or whose attempt sleeps for real latency. Daemon, created on demand, gone
+     * after a minute idle.
      */
     public static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), new ThreadFactory() {

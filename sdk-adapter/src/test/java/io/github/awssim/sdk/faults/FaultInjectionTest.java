@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAs
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
 
 /** Fault plans through real SDK clients: the SDK's own retry logic meets every fault. */
@@ -238,6 +240,24 @@ class FaultInjectionTest {
 
         assertThat(id).isNotBlank();
         assertThat(attemptLabels(sim)).containsExactly("STALLED_BODY,MeterUsageResponse");
+    }
+
+    @Test
+    void realLatencyLeavesTheAsyncCallerFreeAndTheClientsAttemptTimeoutRetries() {
+        Simulation sim = sim(1, FaultRule.on(MeterUsageRequest.class).times(1).delay(Latency.fixed(Duration.ofSeconds(5)).real()));
+        MarketplaceMeteringAsyncClient client = SimulatedClients.of(sim)
+            .withOverrides(o -> o.apiCallAttemptTimeout(Duration.ofMillis(300))).create(MarketplaceMeteringAsyncClient.class);
+
+        CompletableFuture<MeterUsageResponse> call = client.meterUsage(r -> r.productCode("p").usageDimension("d")
+            .usageQuantity(1).timestamp(T0));
+
+        assertThat(call).as("the latency sleeps on awssim's thread, not the caller's").isNotDone();
+        String id = call.join().meteringRecordId();
+        // the first attempt is still in its 5 s of latency: the answer is the retry's
+        assertThat(sim.journal().last().attempts()).singleElement()
+            .satisfies(a -> assertThat(a.number()).isEqualTo(2))
+            .satisfies(a -> assertThat(a.outcome().label()).isEqualTo("MeterUsageResponse"));
+        assertThat(sim.metering().records()).singleElement().satisfies(r -> assertThat(r.meteringRecordId()).isEqualTo(id));
     }
 
     @Test
