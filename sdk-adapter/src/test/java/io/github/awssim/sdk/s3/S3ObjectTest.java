@@ -220,6 +220,21 @@ class S3ObjectTest {
         assertThat(f.s3.headObject(b -> b.bucket("objects").key("r").range("bytes=0-0")).contentLength()).isEqualTo(1);
     }
 
+    @Test
+    void aByteRangeOfAnEmptyObjectIsUnsatisfiableAndASuffixServesIt() {
+        f.s3.putObject(b -> b.bucket("objects").key("empty"), RequestBody.empty());
+
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("objects").key("empty").range("bytes=0-")))
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(416);
+                assertThat(code(e)).isEqualTo("InvalidRange");
+            });
+        ResponseBytes<GetObjectResponse> suffix = f.s3.getObjectAsBytes(b -> b.bucket("objects").key("empty").range("bytes=-5"));
+        assertThat(suffix.asByteArray()).isEmpty();
+        assertThat(suffix.response().sdkHttpResponse().statusCode()).isEqualTo(200);
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("empty")).asByteArray()).isEmpty();
+    }
+
     // ---- checksums ---------------------------------------------------------------------------
 
     @Test

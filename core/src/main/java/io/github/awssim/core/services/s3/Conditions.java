@@ -93,9 +93,10 @@ final class Conditions {
 
     /**
      * The range a {@code Range} header asks for, or null to serve the whole object: no header, a header S3
-     * ignores (not {@code bytes=}, unparsable, or several ranges, which S3 does not serve), or an empty
-     * object. {@code bytes=a-b} (end clamped to the object), {@code bytes=a-}, and the suffix {@code bytes=-n}
-     * are served; a first byte at or past the end answers 416 InvalidRange.
+     * ignores (not {@code bytes=}, unparsable, or several ranges, which S3 does not serve), or a suffix range
+     * on an empty object (RFC 9110: the only satisfiable range there). {@code bytes=a-b} (end clamped to the
+     * object), {@code bytes=a-}, and the suffix {@code bytes=-n} are served; a first byte at or past the end
+     * answers 416 InvalidRange, on an empty object too.
      */
     static Range range(String operation, String header, long size) {
         if (header == null) {
@@ -128,10 +129,7 @@ final class Conditions {
             if (first < 0 || last < first) {
                 return null;
             }
-            if (size == 0) {
-                return null;
-            }
-            if (first >= size) {
+            if (first >= size) {   // on an empty object every first byte is past the end: S3 answers 416 there too
                 throw unsatisfiable(operation, header, size);
             }
             return new Range(first, Math.min(last, size - 1), size);

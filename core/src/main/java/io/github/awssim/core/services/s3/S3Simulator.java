@@ -132,7 +132,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *
  * <h2>Choices where AWS is silent</h2>
  * A retried CompleteMultipartUpload with the same parts answers the first completion again (the SDK retries
- * one whose answer was lost). A Range on an empty object is ignored (200, empty body). Continuation tokens
+ * one whose answer was lost). A suffix Range on an empty object serves it (200, empty body). Continuation tokens
  * are opaque base64; one this simulator did not issue is InvalidArgument. Objects written without a checksum
  * store S3's default CRC64NVME. Signatures are never checked; presigned URLs expire on the simulation clock.
  * ListMultipartUploads resumes after its upload-id marker by position among the key's uploads; a marker naming
