@@ -67,7 +67,8 @@ public final class FaultDecider {
                 // the user's condition failed: answer the attempt with that misuse, as if the rule had struck
                 String what = call.service() + "." + call.operation();
                 return new AttemptFaults(Duration.ZERO, Duration.ZERO, ServiceErrors.of(call.clientInterface())
-                    .unmodeled(ServiceErrors.BACKEND_FAILURE, 400, Messages.faultRuleConditionFailed(cause(i, rule), what, e), e),
+                    .unmodeled(ServiceErrors.BACKEND_FAILURE, 400,
+                        Messages.faultRuleConditionFailed("fault rule " + (i + 1) + " (" + rule.describe() + ")", seed, what, e), e),
                     null, cause(i, rule));
             }
             long k = counts[i].incrementAndGet();

@@ -147,10 +147,10 @@ public final class Messages {
             + "; a stub's condition returns true or false for every request of its type (members may be null or empty).";
     }
 
-    public static String faultRuleConditionFailed(String rule, String operation, Throwable t) {
+    public static String faultRuleConditionFailed(String rule, long seed, String operation, Throwable t) {
         return "awssim: " + rule + " threw " + t + " while testing whether it targets a call of " + operation
-            + "; a fault rule's condition returns true or false for every request of its type (members may be null or "
-            + "empty).";
+            + " (seed " + seed + "); a fault rule's condition returns true or false for every request of its type "
+            + "(members may be null or empty).";
     }
 
     public static String stubAnswerWrong(String stub, Object answer, String operation) {

@@ -122,7 +122,7 @@ class StubsThroughTheWireTest {
             .cause()
             .isInstanceOfSatisfying(MarketplaceMeteringException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AwssimBackendFailure"))
-            .hasMessageContaining("awssim: awssim fault rule 1")
+            .hasMessageContaining("awssim: fault rule 1 (the first 1 of MeterUsage where first allocation is tagged")
             .hasMessageContaining("first allocation is tagged")
             .hasMessageContaining("seed " + sim.seed())
             .hasMessageContaining("threw java.lang.IndexOutOfBoundsException");
