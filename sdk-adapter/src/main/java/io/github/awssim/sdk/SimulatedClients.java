@@ -118,6 +118,16 @@ public final class SimulatedClients {
      */
     public <T extends SdkClient> T create(Class<T> clientInterface) {
         Objects.requireNonNull(clientInterface, "clientInterface");
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
+        overrides.accept(o);
+        if (virtualBackoff) {
+            o.retryStrategy(new VirtualBackoffRetryStrategy(resolvedRetryStrategy(clientInterface, o),
+                CoreAccess.engine(simulation)));
+        }
+        return build(clientInterface, o.build());
+    }
+
+    private <T extends SdkClient> T build(Class<T> clientInterface, ClientOverrideConfiguration overrideConfiguration) {
         Object builder = builderOf(clientInterface);
         if (!(builder instanceof AwsClientBuilder)) {
             throw new IllegalArgumentException(AdapterMessages.notAClientInterface(clientInterface));
@@ -133,12 +143,7 @@ public final class SimulatedClients {
         AwsClientBuilder<?, ?> aws = (AwsClientBuilder<?, ?>) builder;
         aws.region(region);
         aws.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
-        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
-        overrides.accept(o);
-        if (virtualBackoff) {
-            o.retryStrategy(new VirtualBackoffRetryStrategy(effectiveRetryStrategy(o), CoreAccess.engine(simulation)));
-        }
-        aws.overrideConfiguration(o.build());
+        aws.overrideConfiguration(overrideConfiguration);
         settings.forEach(s -> s.accept(builder));
         try {
             return clientInterface.cast(((SdkBuilder<?, ?>) builder).build());
@@ -148,26 +153,18 @@ public final class SimulatedClients {
     }
 
     /**
-     * The retry strategy the client would use with these overrides (a strategy, a mode, or a configurator
-     * of the default one, as the SDK resolves them), so virtual backoff wraps what the test asked for.
+     * The retry strategy the SDK resolves for this client with these overrides (a strategy, a mode, a
+     * configurator of the default, or the service's own defaults: DynamoDB retries 8 times, most services 3),
+     * read from a client built the same way, so virtual backoff wraps exactly what the SDK would have used.
      */
-    private static RetryStrategy effectiveRetryStrategy(ClientOverrideConfiguration.Builder o) {
+    private RetryStrategy resolvedRetryStrategy(Class<? extends SdkClient> clientInterface, ClientOverrideConfiguration.Builder o) {
         if (o.retryStrategy() instanceof VirtualBackoffRetryStrategy) {
             return ((VirtualBackoffRetryStrategy) o.retryStrategy()).delegate();
         }
-        if (o.retryStrategy() != null) {
-            return o.retryStrategy();
+        try (SdkClient probe = build(clientInterface, o.build())) {
+            return probe.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                .orElseGet(() -> AwsRetryStrategy.forRetryMode(RetryMode.defaultRetryMode()));
         }
-        if (o.retryMode() != null) {
-            return AwsRetryStrategy.forRetryMode(o.retryMode());
-        }
-        RetryStrategy defaults = AwsRetryStrategy.forRetryMode(RetryMode.defaultRetryMode());
-        if (o.retryStrategyConfigurator() != null) {
-            RetryStrategy.Builder<?, ?> b = defaults.toBuilder();
-            o.retryStrategyConfigurator().accept(b);
-            return b.build();
-        }
-        return defaults;
     }
 
     private static Object builderOf(Class<?> clientInterface) {
