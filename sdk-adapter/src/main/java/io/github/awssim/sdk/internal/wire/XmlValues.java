@@ -86,7 +86,7 @@ public final class XmlValues {
         }
         if (type == MarshallingType.MAP) {
             MapTrait trait = field.getRequiredTrait(MapTrait.class);
-            List<XmlElement> entries = trait.isFlattened() ? content : content.get(0).getElementsByName("entry");
+            List<XmlElement> entries = trait.isFlattened() ? flattenedEntries(content) : content.get(0).getElementsByName("entry");
             Map<String, Object> map = new LinkedHashMap<>();
             for (XmlElement entry : entries) {
                 XmlElement key = entry.getElementByName(trait.keyLocationName());
@@ -105,6 +105,23 @@ public final class XmlValues {
             return ((Buildable) builder).build();
         }
         return parse(content.get(0).textContent(), field, path);
+    }
+
+    /**
+     * The entries of a flattened map: each element is one, except that the SDK's marshaller ignores the
+     * flattening and wraps a request's entries in {@code <entry>} inside one element; both are read.
+     */
+    private static List<XmlElement> flattenedEntries(List<XmlElement> content) {
+        List<XmlElement> entries = new ArrayList<>(content.size());
+        for (XmlElement element : content) {
+            List<XmlElement> wrapped = element.getElementsByName("entry");
+            if (wrapped.isEmpty()) {
+                entries.add(element);
+            } else {
+                entries.addAll(wrapped);
+            }
+        }
+        return entries;
     }
 
     /** The error code S3 answers for request XML it cannot read. */
@@ -209,10 +226,17 @@ public final class XmlValues {
                 return;
             }
             MapTrait trait = field.getRequiredTrait(MapTrait.class);
+            // wrapped: <Name><entry><key/><value/></entry>...</Name>; flattened: one <Name><key/><value/></Name> per entry
+            if (!trait.isFlattened()) {
+                out.start(name);
+            }
             for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
-                out.start("entry");
+                out.start(trait.isFlattened() ? name : "entry");
                 writeValue(out, trait.keyLocationName(), e.getKey(), null);
                 writeValue(out, trait.valueLocationName(), e.getValue(), trait.valueFieldInfo());
+                out.end();
+            }
+            if (!trait.isFlattened()) {
                 out.end();
             }
             return;
