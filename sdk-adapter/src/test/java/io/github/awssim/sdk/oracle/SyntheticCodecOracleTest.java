@@ -1,5 +1,6 @@
 package io.github.awssim.sdk.oracle;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.awssim.sdk.internal.wire.JsonProtocolCodec;
@@ -25,13 +26,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.core.ClientEndpointProvider;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.http.HttpResponseHandler;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
@@ -101,6 +106,41 @@ class SyntheticCodecOracleTest {
     Stream<DynamicNode> awssimEncoderToSdkUnmarshaller() {
         return CASES.stream().map(c -> DynamicContainer.dynamicContainer(c.name(), seeds().mapToObj(seed ->
             DynamicTest.dynamicTest("seed " + seed, () -> response(c, seed)))));
+    }
+
+    /** A restJson1 output whose member is bound to Content-Type (AppConfigData's GetLatestConfiguration has one). */
+    static final class TypedOutput extends Shape {
+        static final List<SdkField<?>> FIELDS = List.of(
+            SyntheticShapes.field(MarshallingType.STRING, "ContentType", MarshallLocation.HEADER, "Content-Type"),
+            SyntheticShapes.payload(MarshallingType.STRING, "note"));
+
+        @Override
+        public List<SdkField<?>> sdkFields() {
+            return FIELDS;
+        }
+
+        @Override
+        Shape blank() {
+            return new TypedOutput();
+        }
+    }
+
+    @Test
+    void aMemberBoundToContentTypeIsTheResponsesOnlyContentType() throws Exception {
+        TypedOutput answered = new TypedOutput();
+        TypedOutput.FIELDS.get(0).set(answered, "text/plain");
+        TypedOutput.FIELDS.get(1).set(answered, "hello");
+
+        WireResponse wire = JsonProtocolCodec.encodeResponse(Flavor.REST_JSON_1, answered, 200, WireResponse.newHeaders());
+
+        assertThat(wire.headers().get("Content-Type")).containsExactly("text/plain");
+        SdkHttpFullResponse.Builder http = SdkHttpFullResponse.builder().statusCode(wire.status())
+            .content(AbortableInputStream.create(new ByteArrayInputStream(wire.body())));
+        wire.headers().forEach(http::putHeader);
+        Case rest = CASES.get(2);
+        SdkPojo returned = rest.factory().createResponseHandler(JsonOperationMetadata.builder().hasStreamingSuccessResponse(false)
+            .isPayloadJson(true).build(), TypedOutput::new).handle(http.build(), new ExecutionAttributes());
+        compare("Content-Type member", answered.build(), returned);
     }
 
     private static LongStream seeds() {

@@ -1,6 +1,7 @@
 package io.github.awssim.sdk.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,7 @@ import io.github.awssim.sdk.SimulatedHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,21 @@ class WireRobustnessTest {
             a.assertError(400, "SerializationException").messageContains("'Timestamp'").messageContains("timestamp");
         }
         assertThat(metering.received()).isEmpty();
+    }
+
+    @Test
+    void aTimestampWithAHugeExponentIsRefusedAtOnce() {
+        // a guard against a hang, not a speed target: expanding 10^100000000 took minutes
+        for (String ts : List.of("1e100000000", "\"1e100000000\"", "-1e100000000", "1e-100000000")) {
+            Answer a = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> send(awsJson11(METERING + ".MeterUsage", "{\"Timestamp\": " + ts + "}")), ts);
+
+            if (ts.equals("1e-100000000")) {
+                assertThat(a.status).as(ts).isEqualTo(200);   // a nanosecond from the epoch: a valid instant
+            } else {
+                a.assertError(400, "SerializationException").messageContains("'Timestamp'").messageContains("timestamp");
+            }
+        }
     }
 
     @Test

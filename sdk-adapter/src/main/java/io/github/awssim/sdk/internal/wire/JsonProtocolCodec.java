@@ -136,7 +136,9 @@ public final class JsonProtocolCodec {
         } else {
             body = json(g -> JsonValues.writeStructure(g, response));
         }
-        WireResponse.put(headers, "Content-Type", flavor.contentType());
+        if (!WireResponse.hasHeader(headers, "Content-Type")) {   // a member bound to Content-Type already said it
+            WireResponse.put(headers, "Content-Type", flavor.contentType());
+        }
         return new WireResponse(status, headers, body);
     }
 

@@ -213,6 +213,14 @@ public final class JsonValues {
     }
 
     static Instant epochSeconds(BigDecimal seconds) {
+        // Judged by its digits before any arithmetic: 1e100000000 would otherwise be expanded in full, for minutes.
+        int integerDigits = seconds.precision() - seconds.scale();
+        if (integerDigits > 19) {
+            throw new ArithmeticException("beyond the range of an Instant");
+        }
+        if (integerDigits < -9) {
+            return Instant.EPOCH;   // less than a nanosecond from it
+        }
         BigDecimal whole = new BigDecimal(seconds.toBigInteger());
         int nanos = seconds.subtract(whole).movePointRight(9).intValue();
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);

@@ -133,4 +133,14 @@ public final class WireResponse {
     public static void put(Map<String, List<String>> headers, String name, String value) {
         headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
     }
+
+    /** Whether {@code headers} holds {@code name}, in any case. */
+    public static boolean hasHeader(Map<String, List<String>> headers, String name) {
+        for (String h : headers.keySet()) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -93,7 +93,7 @@ public final class XmlProtocolCodec {
             status = (Integer) index.statusCode().getValueOrDefault(response);
         }
         byte[] body = payload(response, index, style);
-        if (body.length > 0 && !hasHeader(headers, "Content-Type")) {
+        if (body.length > 0 && !WireResponse.hasHeader(headers, "Content-Type")) {
             WireResponse.put(headers, "Content-Type", "application/xml");
         }
         return new WireResponse(status, headers, body);
@@ -186,7 +186,7 @@ public final class XmlProtocolCodec {
         }
         e.awsErrorDetails().sdkHttpResponse().forEachHeader((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Content-Type")
-                && !hasHeader(headers, name)) {
+                && !WireResponse.hasHeader(headers, name)) {
                 values.forEach(v -> WireResponse.put(headers, name, v));
             }
         });
@@ -202,14 +202,5 @@ public final class XmlProtocolCodec {
         out.element("Code", code).element("Message", message).element("RequestId", requestId).element("HostId", hostId);
         WireResponse.put(headers, "Content-Type", "application/xml");
         return new WireResponse(status, headers, out.toBytes());
-    }
-
-    private static boolean hasHeader(Map<String, List<String>> headers, String name) {
-        for (String h : headers.keySet()) {
-            if (h.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
