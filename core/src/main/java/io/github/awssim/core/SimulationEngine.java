@@ -175,12 +175,11 @@ final class SimulationEngine implements Engine {
                 Messages.simulationClosed(call.service(), call.operation())));
         }
         catchUp();
-        String operation = call.service() + "." + call.operation();
-        StubRegistry.Match stub = stubs.match(operation, call.request());
+        StubRegistry.Match stub = stubs.match(call.service(), call.operation(), call.request());   // no string per call
         if (stub.conditionFailure != null) {
             call.streams().discard();
-            return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400,
-                Messages.stubConditionFailed(stub.stub.describe(), operation, stub.conditionFailure), stub.conditionFailure));
+            return errors.describe(errors.unmodeled(BACKEND_FAILURE, 400, Messages.stubConditionFailed(stub.stub.describe(),
+                call.service() + "." + call.operation(), stub.conditionFailure), stub.conditionFailure));
         }
         CallContext previous = CallContext.enter(contextOf(call));
         try {

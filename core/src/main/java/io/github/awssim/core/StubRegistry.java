@@ -89,7 +89,7 @@ final class StubRegistry {
     private static final Match NONE = new Match(null, null, null);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Match match(String operation, SdkRequest request) {
+    Match match(String service, String operation, SdkRequest request) {
         List<Stub<?>> candidates = byType.get(request.getClass());
         if (candidates == null || candidates.isEmpty()) {
             return NONE;
@@ -117,7 +117,7 @@ final class StubRegistry {
         if (!differed) {
             return NONE;   // every stub matched but is used up: that is their plan, not a near miss
         }
-        NearMiss miss = new NearMiss(operation, request, List.copyOf(misses));
+        NearMiss miss = new NearMiss(service + "." + operation, request, List.copyOf(misses));
         synchronized (nearMisses) {
             nearMisses.addLast(miss);
             if (nearMisses.size() > NEAR_MISSES_KEPT) {
