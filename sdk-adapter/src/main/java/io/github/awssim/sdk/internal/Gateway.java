@@ -130,7 +130,8 @@ public final class Gateway {
         if (!flavor.isRest() || op.template() != null) {
             SdkPojo builder = op.newRequestBuilder();
             Map<String, String> labels = flavor.isRest() ? op.template().match(request.encodedPath(), query) : Map.of();
-            JsonProtocolCodec.decodeRequest(flavor, builder, request, content.bytes(), labels == null ? Map.of() : labels, query);
+            JsonProtocolCodec.decodeRequest(flavor, builder, request, content.bytes(), labels == null ? Map.of() : labels,
+                flavor.isRest() ? op.template().unusedQuery(query) : query);
             typed = (SdkRequest) ((Buildable) builder).build();
         } else {
             // A REST service awssim ships no model for: its URI labels cannot be read without the

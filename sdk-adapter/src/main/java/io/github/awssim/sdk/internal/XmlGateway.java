@@ -103,7 +103,7 @@ final class XmlGateway {
         if (labels != null) {
             SdkPojo builder = op.newRequestBuilder();
             byte[] body = op.streamingInput() ? null : content.bytes();
-            XmlProtocolCodec.decodeRequest(builder, view, body, labels, query);
+            XmlProtocolCodec.decodeRequest(builder, view, body, labels, op.template().unusedQuery(query));
             typed = (SdkRequest) ((Buildable) builder).build();
         } else if (note != null) {
             // A restXml service awssim ships no model for: its URI labels cannot be read without the

@@ -194,7 +194,8 @@ final class SyntheticShapes {
 
     // ---- restJson1 input: every binding -------------------------------------------------------
 
-    static final String REST_URI = "/synthetic/{label}/{num}/{rest+}";
+    /** With a query literal, which an {@code @httpQueryParams} map must not collect. */
+    static final String REST_URI = "/synthetic/{label}/{num}/{rest+}?mode=full";
 
     static final class RestInput extends Shape {
         static final List<SdkField<?>> FIELDS = List.of(

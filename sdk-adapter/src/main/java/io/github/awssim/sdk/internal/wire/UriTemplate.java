@@ -52,7 +52,15 @@ public final class UriTemplate {
         return literalCount;
     }
 
+    /**
+     * The query without the template's literal keys ({@code ?uploads}, {@code ?mode=x}): what the request's
+     * members bind, so an {@code @httpQueryParams} map does not collect the literals. The same map when the
+     * template has none.
+     */
     public Map<String, List<String>> unusedQuery(Map<String, List<String>> query) {
+        if (queryLiterals.isEmpty()) {
+            return query;
+        }
         Map<String, List<String>> rest = new HashMap<>(query);
         queryLiterals.keySet().forEach(rest::remove);
         return rest;
