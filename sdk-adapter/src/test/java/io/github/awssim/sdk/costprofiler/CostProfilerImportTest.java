@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.applicationcostprofiler.model.AccessDenie
 import software.amazon.awssdk.services.applicationcostprofiler.model.S3BucketRegion;
 import software.amazon.awssdk.services.applicationcostprofiler.model.ValidationException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /** ImportApplicationUsage reads the simulation's S3: what it accepts, what it refuses and what it keeps. */
 class CostProfilerImportTest {
@@ -135,6 +136,20 @@ class CostProfilerImportTest {
             r -> r.sourceS3Location(l -> l.bucket("usage").key("missing.csv"))));
         assertThat(key.awsErrorDetails().errorMessage())
             .isEqualTo("ImportApplicationUsage: sourceS3Location.key 'missing.csv' does not exist in bucket 'usage'.");
+        assertThat(sim.costProfiler().imports()).isEmpty();
+    }
+
+    @Test
+    void anArchivedUsageFileIsAValidationErrorSayingWhy() {
+        s3.putObject(r -> r.bucket("usage").key("cold.csv").storageClass(StorageClass.GLACIER),
+            RequestBody.fromString("ApplicationId,TenantId,UsageAccountId,StartTime,EndTime,ResourceId\n"));
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> acp.importApplicationUsage(
+            r -> r.sourceS3Location(l -> l.bucket("usage").key("cold.csv"))));
+
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("ImportApplicationUsage: sourceS3Location.key 'cold.csv' in "
+            + "bucket 'usage' is in storage class GLACIER, which S3 cannot read until it is restored; upload the usage file "
+            + "in STANDARD.");
         assertThat(sim.costProfiler().imports()).isEmpty();
     }
 

@@ -173,6 +173,44 @@ class CostProfilerReportsTest {
     }
 
     @Test
+    void anHourCoveredExactlyIsWhollyAttributedAndItsLinesAddUpToItsCost() {
+        define(acp, "thirds", "DAILY", "reports");
+        sim.costProfiler().resourceCost(ResourceCost.of("i-thirds", "AmazonEC2", "BoxUsage:t3.micro", "RunInstances",
+            new BigDecimal("0.10")).activeFrom(Instant.parse("2026-06-01T10:00:00Z")).activeUntil(Instant.parse("2026-06-01T11:00:00Z")));
+        long h1020 = H10 + 1200;
+        long h1040 = H10 + 2400;
+        s3.putObject(r -> r.bucket("usage").key("thirds.csv"), RequestBody.fromString(HEADER
+            + "shop,a,A,123456789012," + H10 + "," + h1020 + ",i-thirds\n"
+            + "shop,b,B,123456789012," + h1020 + "," + h1040 + ",i-thirds\n"
+            + "shop,c,C,123456789012," + h1040 + "," + H11 + ",i-thirds\n"));
+        acp.importApplicationUsage(r -> r.sourceS3Location(l -> l.bucket("usage").key("thirds.csv")));
+
+        sim.clock().set(Instant.parse("2026-06-02T00:00:00Z"));
+
+        List<Map<String, String>> hour = readReport(s3, "reports", "acp/thirds/DAILY/2026-06-02/thirds.csv.gz").stream()
+            .filter(r -> r.get("ResourceId").equals("i-thirds")).toList();
+        assertThat(hour).extracting(r -> r.get("TenantIdentifier")).containsExactly("a", "b", "c");   // no unattributed
+        assertThat(hour.stream().map(r -> new BigDecimal(r.get("UnblendedCost"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+            .isEqualByComparingTo("0.10");
+        assertThat(hour.stream().map(r -> new BigDecimal(r.get("TenantAttributionPercent"))).reduce(BigDecimal.ZERO,
+            BigDecimal::add)).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aMonthlyDefinitionTurnedDailyReportsFromTheChangeOnNotForTheMonthBehindIt() {
+        define(acp, "tenants", "MONTHLY", "reports");
+        sim.clock().set(Instant.parse("2026-06-15T12:00:00Z"));
+        acp.listReportDefinitions(r -> { });
+
+        acp.updateReportDefinition(r -> r.reportId("tenants").reportDescription("daily now").reportFrequency("DAILY")
+            .format("CSV").destinationS3Location(d -> d.bucket("reports").prefix("acp/")));
+        sim.clock().set(Instant.parse("2026-06-16T00:00:00Z"));
+
+        assertThat(sim.s3().objects("reports")).extracting(StoredObject::key)
+            .containsExactly("acp/tenants/DAILY/2026-06-16/tenants.csv.gz");
+    }
+
+    @Test
     void theReportIsWrittenByTheSimulationNotByAClient() {
         define(acp, "tenants", "DAILY", "reports");
         int before = sim.journal().size();

@@ -22,9 +22,11 @@ import java.util.TreeSet;
  */
 final class Attribution {
     static final String UNATTRIBUTED = "unattributed";
-    private static final BigDecimal HOUR_SECONDS = BigDecimal.valueOf(3600);
+    private static final long SECONDS_PER_HOUR = 3600;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL64;
+    /** The report's precision: costs and percentages are written with at most this many decimals. */
+    private static final int DECIMALS = 10;
 
     /** A tenant of an application, as a usage row names it. */
     record Tenant(String applicationId, String tenantId, String description, String usageAccountId) {
@@ -85,31 +87,58 @@ final class Attribution {
         return new Result(lines, Set.of());
     }
 
+    /**
+     * One resource-hour's lines. Shares are counted in whole seconds, so an hour covered exactly is wholly
+     * attributed; costs and percentages are rounded to the report's 10 decimals, and the rounding remainder goes
+     * to the largest line, so each hour's lines add up to its cost and to 100%.
+     */
     private static void hour(String accountId, Instant h, ResourceCost rc, Map<Tenant, Long> tenants, List<Line> out) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (long s : tenants.values()) {
-            total = total.add(share(s));
+        long covered = tenants.values().stream().mapToLong(Long::longValue).sum();
+        long denominator = Math.max(covered, SECONDS_PER_HOUR);   // over-covered: shares scale down by hour / covered
+        BigDecimal scale = covered > SECONDS_PER_HOUR
+            ? BigDecimal.valueOf(SECONDS_PER_HOUR).divide(BigDecimal.valueOf(covered), MC) : BigDecimal.ONE;
+        List<Tenant> who = new ArrayList<>(tenants.keySet());
+        List<Long> seconds = new ArrayList<>(tenants.values());
+        if (covered < SECONDS_PER_HOUR) {
+            who.add(new Tenant("", UNATTRIBUTED, "", accountId));
+            seconds.add(SECONDS_PER_HOUR - covered);
         }
-        BigDecimal scale = total.compareTo(BigDecimal.ONE) > 0 ? BigDecimal.ONE.divide(total, MC) : BigDecimal.ONE;
-        for (Map.Entry<Tenant, Long> e : tenants.entrySet()) {
-            BigDecimal part = share(e.getValue()).multiply(scale, MC);
-            out.add(new Line(e.getKey().usageAccountId(), h, e.getKey(), rc, scale, part.multiply(HUNDRED, MC),
-                rc.hourlyCost().multiply(part, MC)));
-        }
-        if (total.compareTo(BigDecimal.ONE) < 0) {
-            BigDecimal rest = BigDecimal.ONE.subtract(total);
-            out.add(new Line(accountId, h, new Tenant("", UNATTRIBUTED, "", accountId), rc, BigDecimal.ONE,
-                rest.multiply(HUNDRED, MC), rc.hourlyCost().multiply(rest, MC)));
+        List<BigDecimal> percents = apportion(HUNDRED, seconds, denominator);
+        List<BigDecimal> costs = apportion(rc.hourlyCost(), seconds, denominator);
+        for (int i = 0; i < who.size(); i++) {
+            Tenant t = who.get(i);
+            BigDecimal lineScale = i < tenants.size() ? scale : BigDecimal.ONE;
+            out.add(new Line(t.usageAccountId(), h, t, rc, lineScale, percents.get(i), costs.get(i)));
         }
     }
 
-    private static BigDecimal share(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(HOUR_SECONDS, MC);
+    /**
+     * {@code whole} split in proportion to {@code parts} (which add up to {@code denominator}), at 10 decimals,
+     * summing to it exactly.
+     */
+    private static List<BigDecimal> apportion(BigDecimal whole, List<Long> parts, long denominator) {
+        BigDecimal target = whole.setScale(DECIMALS, RoundingMode.HALF_EVEN);
+        List<BigDecimal> out = new ArrayList<>(parts.size());
+        BigDecimal sum = BigDecimal.ZERO;
+        int largest = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            BigDecimal v = whole.multiply(BigDecimal.valueOf(parts.get(i)))
+                .divide(BigDecimal.valueOf(denominator), DECIMALS, RoundingMode.HALF_EVEN);
+            out.add(v);
+            sum = sum.add(v);
+            if (parts.get(i) > parts.get(largest)) {
+                largest = i;
+            }
+        }
+        if (!out.isEmpty()) {
+            out.set(largest, out.get(largest).add(target.subtract(sum)));
+        }
+        return out;
     }
 
     /** A number as the report writes it: at most 10 decimals, no trailing zeros, never in exponent form. */
     static String format(BigDecimal v) {
-        BigDecimal r = v.setScale(10, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal r = v.setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return r.signum() == 0 ? "0" : r.toPlainString();
     }
 

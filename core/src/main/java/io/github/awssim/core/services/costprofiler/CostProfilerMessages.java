@@ -59,6 +59,11 @@ final class CostProfilerMessages {
         return "ImportApplicationUsage: sourceS3Location.key '" + key + "' does not exist in bucket '" + bucket + "'.";
     }
 
+    static String archivedSourceKey(String bucket, String key, String storageClass) {
+        return "ImportApplicationUsage: sourceS3Location.key '" + key + "' in bucket '" + bucket + "' is in storage class "
+            + storageClass + ", which S3 cannot read until it is restored; upload the usage file in STANDARD.";
+    }
+
     static String regionMismatch(String bucket, String bucketRegion, String given) {
         return "ImportApplicationUsage: sourceS3Location.region is " + given + ", but bucket '" + bucket + "' is in "
             + bucketRegion + ".";

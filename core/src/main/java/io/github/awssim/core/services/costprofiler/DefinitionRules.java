@@ -61,6 +61,9 @@ final class DefinitionRules {
         Definition d = find(p, c, r.reportId());
         apply(d, r.reportDescription(), r.reportFrequency(), r.format(), r.destinationS3Location());
         d.lastUpdated = c.now();
+        // Every boundary up to now was settled under the old definition before this call ran (the engine catches
+        // up first); the new one schedules from now, so a MONTHLY turned DAILY does not backfill the month's days.
+        d.scheduledUntil = c.now();
         state.definitionsChanged();
         return UpdateReportDefinitionResponse.builder().reportId(d.reportId).build();
     }

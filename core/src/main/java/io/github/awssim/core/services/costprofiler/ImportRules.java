@@ -1,6 +1,7 @@
 package io.github.awssim.core.services.costprofiler;
 
 import io.github.awssim.core.services.s3.S3Simulator;
+import io.github.awssim.core.services.s3.StoredObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,9 +42,12 @@ final class ImportRules {
         }
         byte[] bytes;
         try {
-            Optional<?> object = s3.object(bucket, key);
+            Optional<StoredObject> object = s3.object(bucket, key);
             if (object.isEmpty()) {
                 throw Errors.invalid(CostProfilerMessages.noSuchSourceKey(bucket, key));
+            }
+            if (object.get().needsRestore()) {
+                throw Errors.invalid(CostProfilerMessages.archivedSourceKey(bucket, key, object.get().storageClass()));
             }
             bytes = s3.objectBytes(bucket, key);
         } catch (NoSuchKeyException e) {

@@ -32,7 +32,7 @@ final class Storage {
     /** S3's limit on user metadata: 2 KB of keys and values. */
     static final int MAX_METADATA_BYTES = 2048;
     /** The storage classes whose objects are read only after a restore. */
-    private static final Set<String> ARCHIVED = Set.of(StorageClass.GLACIER.toString(), StorageClass.DEEP_ARCHIVE.toString());
+    static final Set<String> ARCHIVED = Set.of(StorageClass.GLACIER.toString(), StorageClass.DEEP_ARCHIVE.toString());
 
     private final S3State state;
 

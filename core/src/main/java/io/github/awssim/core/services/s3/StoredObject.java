@@ -20,6 +20,11 @@ public record StoredObject(String bucket, String key, String versionId, boolean 
                            Instant lastModified, String contentType, Map<String, String> metadata, Map<String, String> tags,
                            String storageClass, String checksumAlgorithm, String checksum, int parts) {
 
+    /** True for GLACIER and DEEP_ARCHIVE objects, which S3 does not read or copy until a restore (not simulated). */
+    public boolean needsRestore() {
+        return Storage.ARCHIVED.contains(storageClass);
+    }
+
     static StoredObject of(Bucket b, ObjectVersion v) {
         return new StoredObject(b.name, v.key(), Storage.shownVersionId(b, v), v.deleteMarker(), v.size(), v.eTag(),
             v.lastModified(), v.meta().contentType(), v.meta().userMetadata(), v.tags(),
