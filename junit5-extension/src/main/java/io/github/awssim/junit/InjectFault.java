@@ -4,6 +4,7 @@ import io.github.awssim.core.Simulation;
 import io.github.awssim.core.faults.FaultRule;
 import io.github.awssim.core.faults.Latency;
 import io.github.awssim.core.faults.TransportFault;
+import io.github.awssim.junit.internal.CustomizationGuard;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,6 +14,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkRequest;
@@ -73,6 +75,7 @@ public @interface InjectFault {
     @Inherited
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ExtendWith(CustomizationGuard.class)   // a repeated annotation is met inside this container
     @interface List {
         InjectFault[] value();
     }
@@ -131,6 +134,10 @@ public @interface InjectFault {
                 throw new IllegalArgumentException("awssim: @InjectFault needs exactly one effect (fail, one transport, "
                     + "delayMillis or rateLimit) but sets " + (effects.isEmpty() ? "none" : String.join(" and ", effects))
                     + "; e.g. @InjectFault(on = MeterUsageRequest.class, times = 2, fail = ThrottlingException.class)");
+            }
+            if (a.realDelay() && a.delayMillis() == 0) {
+                throw new IllegalArgumentException("awssim: @InjectFault sets realDelay without delayMillis; realDelay "
+                    + "makes a delay real, e.g. @InjectFault(on = MeterUsageRequest.class, delayMillis = 200, realDelay = true)");
             }
             switch (effects.get(0)) {
                 case "fail":

@@ -1,6 +1,7 @@
 package io.github.awssim.junit;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.junit.internal.CustomizationGuard;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -8,6 +9,7 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registers a Marketplace product in the test's simulation (which makes Metering strict for it, see
@@ -42,6 +44,7 @@ public @interface MeteringProduct {
     @Inherited
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ExtendWith(CustomizationGuard.class)   // a repeated annotation is met inside this container
     @interface List {
         MeteringProduct[] value();
     }

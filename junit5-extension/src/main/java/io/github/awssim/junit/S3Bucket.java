@@ -2,6 +2,7 @@ package io.github.awssim.junit;
 
 import io.github.awssim.core.Simulation;
 import io.github.awssim.core.services.s3.S3Simulator;
+import io.github.awssim.junit.internal.CustomizationGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
@@ -47,6 +49,7 @@ public @interface S3Bucket {
     @Inherited
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ExtendWith(CustomizationGuard.class)   // a repeated annotation is met inside this container
     @interface List {
         S3Bucket[] value();
     }

@@ -1,6 +1,7 @@
 package io.github.awssim.junit;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.junit.internal.CustomizationGuard;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -9,7 +10,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Seeds the test's simulation with state written once and shared across test classes: a
@@ -43,6 +46,7 @@ public @interface SeedState {
     @Inherited
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ExtendWith(CustomizationGuard.class)   // a repeated annotation is met inside this container
     @interface List {
         SeedState[] value();
     }
@@ -56,6 +60,9 @@ public @interface SeedState {
                 Constructor<? extends Consumer<Simulation>> k = a.value().getDeclaredConstructor();
                 k.setAccessible(true);
                 seeder = k.newInstance();
+            } catch (InvocationTargetException e) {
+                throw new IllegalArgumentException("awssim: @SeedState(" + a.value().getSimpleName() + ".class): its "
+                    + "constructor threw " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("awssim: @SeedState(" + a.value().getSimpleName() + ".class) needs a "
                     + "no-argument constructor to create it: " + e, e);

@@ -285,6 +285,12 @@ public final class FaultRule {
                 AnswerChecks.checkException(requestType, e);
             } else if (service != null) {
                 AnswerChecks.checkServiceException(service, e);
+            } else if (e.getClass() != AwsServiceException.class) {
+                // one service's exception, which calls to every other service would be answered with
+                throw new IllegalArgumentException("awssim: a rule on every call cannot fail with "
+                    + e.getClass().getName() + ", an exception of one service that other services' calls cannot "
+                    + "answer; target its service (FaultRule.onService(...Client.class)) or an operation "
+                    + "(FaultRule.on(...Request.class))");
             }
         }
     }

@@ -130,14 +130,14 @@ public final class ExtensionEngine {
         Parameter parameter = parameterContext.getParameter();
         Simulation simulation = simulationFor(parameter, context, d);
         Class<?> type = parameter.getType();
+        if (parameterContext.isAnnotated(SpiedBackend.class)) {   // first: @SpiedBackend Simulation is a mistake to say
+            return spiedBackend(parameter, type, simulation);
+        }
         if (type == Simulation.class) {
             return simulation;
         }
         if (type == SimulatedClients.class) {
             return SimulatedClients.of(simulation);
-        }
-        if (parameterContext.isAnnotated(SpiedBackend.class)) {
-            return spiedBackend(parameter, type, simulation);
         }
         if (!isClientInterface(type)) {
             throw new ExtensionConfigurationException(Messages.notAClientInterface(parameter, type));
@@ -221,7 +221,12 @@ public final class ExtensionEngine {
     }
 
     private static ScopeState open(ExtensionContext home, Declaration d) {
-        Simulation simulation = d.settings.newSimulation();
+        Simulation simulation;
+        try {
+            simulation = d.settings.newSimulation();
+        } catch (RuntimeException e) {
+            throw new ExtensionConfigurationException(Messages.simulationNotBuilt(d.settings.source(), e), e);
+        }
         AutoCloseable lease = null;
         GlobalSimulation.Installation installed = null;
         try {
@@ -233,6 +238,9 @@ public final class ExtensionEngine {
                 }
             }
             for (AnnotatedElement e : customizedElements(home)) {
+                if (e instanceof Class) {
+                    Customizers.rejectOnLifecycleMethods((Class<?>) e);
+                }
                 Customizers.apply(simulation, e);
             }
             if (d.settings.zeroCodeSwap()) {

@@ -108,6 +108,22 @@ public final class Messages {
         return "awssim: " + describe(annotation) + " on " + describe(where) + " could not be applied: " + cause.getMessage();
     }
 
+    public static String customizerWithoutSimulation(Annotation annotation, AnnotatedElement where) {
+        return "awssim: " + describe(annotation) + " on " + describe(where) + " has no simulation to customize: the test "
+            + "has no @SimulatedAws (on its method, its class or an enclosing class) and no registered "
+            + "SimulatedAwsExtension. Add @SimulatedAws.";
+    }
+
+    public static String customizerOnLifecycleMethod(Annotation annotation, AnnotatedElement where) {
+        return "awssim: " + describe(annotation) + " on " + describe(where) + " is never read: customizing annotations "
+            + "apply on a test class or test method. Move it there.";
+    }
+
+    public static String simulationNotBuilt(String source, Throwable cause) {
+        return "awssim: the simulation the " + source + " configures could not be built (a configure(...) step or a "
+            + "setting refused its value): " + cause.getMessage();
+    }
+
     public static String programmaticCustomizerFailed(String source, Throwable cause) {
         return "awssim: a customize(...) step of the " + source + " failed: " + cause;
     }

@@ -66,7 +66,7 @@ public final class Settings {
 
     /** A validated region; accepts every region the SDK knows and any id shaped like one (new regions). */
     public static Region region(String id, String where) {
-        if (id == null || !(Region.regions().contains(Region.of(id)) || REGION.matcher(id).matches())) {
+        if (id == null || id.isBlank() || !(Region.regions().contains(Region.of(id)) || REGION.matcher(id).matches())) {
             throw new IllegalArgumentException(Messages.badRegion(id, where));
         }
         return Region.of(id);
