@@ -116,6 +116,11 @@ final class CostProfilerMessages {
             + ".";
     }
 
+    static String textAfterQuote(int line, char c) {
+        return "line " + line + ": '" + c + "' follows a quoted field's closing quote; a quote inside a quoted field is "
+            + "written twice (\"Acme \"\"Corp\"\"\").";
+    }
+
     static String unclosedQuote(int line) {
         return "line " + line + ": a quoted field is never closed.";
     }

@@ -98,9 +98,13 @@ final class UsageFile {
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
+            boolean closed = false;   // a quoted field ended: only its comma or the line's end may follow
             boolean end = false;
             while (i < n && !end) {
                 char c = text.charAt(i);
+                if (closed && c != ',' && c != '\r' && c != '\n' && !Character.isWhitespace(c)) {
+                    throw new Malformed(CostProfilerMessages.textAfterQuote(line, c));
+                }
                 if (quoted) {
                     if (c == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
                         field.append('"');
@@ -109,6 +113,7 @@ final class UsageFile {
                     }
                     if (c == '"') {
                         quoted = false;
+                        closed = true;
                     } else {
                         if (c == '\n') {
                             line++;
@@ -123,6 +128,7 @@ final class UsageFile {
                 } else if (c == ',') {
                     fields.add(field.toString());
                     field.setLength(0);
+                    closed = false;
                     i++;
                 } else if (c == '\r' || c == '\n') {
                     end = true;
