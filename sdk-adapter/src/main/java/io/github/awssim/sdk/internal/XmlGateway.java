@@ -141,7 +141,8 @@ final class XmlGateway {
             if (stream.isPresent()) {
                 return streamingAnswer(response, stream.get(), op, headers, head);
             }
-            WireResponse answer = XmlProtocolCodec.encodeResponse(response, op.successStatus(),
+            Integer partial = statusOf(response);   // a HEAD of a range or part answers 206, as a GET of it does
+            WireResponse answer = XmlProtocolCodec.encodeResponse(response, partial != null ? partial : op.successStatus(),
                 payloadStyle(binding, op, s3), headers);
             return head ? new WireResponse(answer.status(), answer.headers(), new byte[0]) : answer;
         }
@@ -243,7 +244,7 @@ final class XmlGateway {
         return WireResponse.streaming(status, headers, stream, length);
     }
 
-    /** GetObject answers 206 when it serves a range: the response's Content-Range says so. */
+    /** GetObject and HeadObject answer 206 for a range or part: the response's Content-Range says so. */
     private static Integer statusOf(SdkPojo response) {
         for (software.amazon.awssdk.core.SdkField<?> f : response.sdkFields()) {
             if ("Content-Range".equalsIgnoreCase(f.locationName()) && f.getValueOrDefault(response) != null) {
