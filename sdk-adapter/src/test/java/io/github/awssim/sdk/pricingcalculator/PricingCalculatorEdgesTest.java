@@ -11,6 +11,7 @@ import io.github.awssim.sdk.SimulatedHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -109,6 +110,28 @@ class PricingCalculatorEdgesTest {
                 .contains("ValidationException")
                 .contains("Value null at 'tags.team' failed to satisfy constraint: Member must not be null");
             assertThat(client.listTagsForResource(r -> r.arn(arn)).tags()).isEmpty();
+        }
+    }
+
+    @Test
+    void tagKeysAndValuesAreTrimmedAsTheModelSays() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            String id = client.createBillScenario(r -> r.name("s").tags(Map.of(" team ", " core "))).id();
+            String arn = sim.pricingCalculator().arn(PricingCalculatorResource.BILL_SCENARIO, id);
+
+            client.tagResource(r -> r.arn(arn).tags(Map.of("env ", " prod")));
+
+            assertThat(client.listTagsForResource(r -> r.arn(arn)).tags()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("team", "core", "env", "prod"));
+            assertThat(catchThrowableOfType(ValidationException.class,
+                () -> client.tagResource(r -> r.arn(arn).tags(Map.of(" aws:x", "v")))).awsErrorDetails().errorMessage())
+                .contains("aws:x");
+            assertThat(catchThrowableOfType(ValidationException.class,
+                () -> client.tagResource(r -> r.arn(arn).tags(Map.of("   ", "v")))).awsErrorDetails().errorMessage())
+                .contains("is empty once trimmed");
+            client.untagResource(r -> r.arn(arn).tagKeys(" env"));
+            assertThat(client.listTagsForResource(r -> r.arn(arn)).tags()).containsOnlyKeys("team");
         }
     }
 }

@@ -71,13 +71,9 @@ final class AccountRules {
 
     static TagResourceResponse tag(Partition p, Call c, TagResourceRequest r) {
         Map<String, String> tags = tagsOf(p, c, r.arn());
-        for (String key : r.tags().keySet()) {
-            if (key.regionMatches(true, 0, Checks.AWS_PREFIX, 0, Checks.AWS_PREFIX.length())) {
-                throw Errors.invalid("tags", PricingCalculatorMessages.reservedTagKey(c.operation(), key));
-            }
-        }
+        Map<String, String> sent = Checks.trimmedTags(c, r.tags());
         Map<String, String> merged = new LinkedHashMap<>(tags);
-        merged.putAll(r.tags());
+        merged.putAll(sent);
         int max = p.quota(PricingCalculatorQuota.TAGS_PER_RESOURCE);
         if (merged.size() > max) {
             Matcher m = ARN.matcher(r.arn());
@@ -85,13 +81,13 @@ final class AccountRules {
             throw Errors.quota(PricingCalculatorQuota.TAGS_PER_RESOURCE, typeOf(m.group(4)).resourceType(), m.group(5),
                 PricingCalculatorMessages.tagQuota(c.operation(), r.arn(), tags.size(), merged.size(), max));
         }
-        tags.putAll(r.tags());
+        tags.putAll(sent);
         return TagResourceResponse.builder().build();
     }
 
     static UntagResourceResponse untag(Partition p, Call c, UntagResourceRequest r) {
         Map<String, String> tags = tagsOf(p, c, r.arn());
-        r.tagKeys().forEach(tags::remove);
+        r.tagKeys().forEach(k -> tags.remove(k.trim()));
         return UntagResourceResponse.builder().build();
     }
 

@@ -56,7 +56,7 @@ final class BillEstimateRules {
 
     static CreateBillEstimateResponse create(PricingCalculatorState st, Partition p, Call c, CreateBillEstimateRequest r) {
         Checks.requireBillingAccess(p, c);
-        Checks.requireCreationTags(p, c, r.tags());
+        Map<String, String> tags = Checks.creationTags(p, c, r.tags());
         CreateBillEstimateResponse replay = p.replay(c, r.clientToken(), r, CreateBillEstimateResponse.class);
         if (replay != null) {
             return replay;
@@ -75,7 +75,7 @@ final class BillEstimateRules {
         BillEstimate.Result result = failure != null ? BillEstimate.Result.failed(failure) : compute(st, p, s);
         BillEstimate e = new BillEstimate(st.uuids.get(), p.nextSeq(), r.name(), s, c.now(),
             c.now().plus(p.billEstimateDelay), c.now().plus(p.ttl(TYPE)), result);
-        e.tags.putAll(r.tags());
+        e.tags.putAll(tags);
         p.estimates.put(e.id, e);
         CreateBillEstimateResponse response = Views.copy(Views.estimate(e, c.now()), CreateBillEstimateResponse.builder());
         p.remember(c, r.clientToken(), r, response, TYPE.resourceType(), e.id);

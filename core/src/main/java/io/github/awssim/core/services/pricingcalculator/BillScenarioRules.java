@@ -71,7 +71,7 @@ final class BillScenarioRules {
 
     static CreateBillScenarioResponse create(PricingCalculatorState st, Partition p, Call c, CreateBillScenarioRequest r) {
         Checks.requireBillingAccess(p, c);
-        Checks.requireCreationTags(p, c, r.tags());
+        Map<String, String> tags = Checks.creationTags(p, c, r.tags());
         String preference = r.groupSharingPreference() != null ? r.groupSharingPreferenceAsString()
             : GroupSharingPreferenceEnum.OPEN.toString();
         Checks.requireGroupSharing(c, preference, r.costCategoryGroupSharingPreferenceArn());
@@ -88,7 +88,7 @@ final class BillScenarioRules {
             c.now().plus(p.ttl(TYPE)));
         s.groupSharingPreference = preference;
         s.costCategoryArn = r.costCategoryGroupSharingPreferenceArn();
-        s.tags.putAll(r.tags());
+        s.tags.putAll(tags);
         p.scenarios.put(s.id, s);
         CreateBillScenarioResponse response = Views.copy(Views.scenario(p, s, c.now()), CreateBillScenarioResponse.builder());
         p.remember(c, r.clientToken(), r, response, TYPE.resourceType(), s.id);

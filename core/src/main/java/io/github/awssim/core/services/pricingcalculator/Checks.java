@@ -3,6 +3,7 @@ package io.github.awssim.core.services.pricingcalculator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +27,34 @@ final class Checks {
     }
 
     /** Tags given at creation: no reserved prefix, at most the per-resource quota of user tags. */
-    static void requireCreationTags(Partition p, Call c, Map<String, String> tags) {
-        for (String key : tags.keySet()) {
-            if (key.regionMatches(true, 0, AWS_PREFIX, 0, AWS_PREFIX.length())) {
-                throw Errors.invalid("tags", PricingCalculatorMessages.reservedTagKey(c.operation(), key));
-            }
-        }
+    /** A create request's tags as stored: trimmed, none reserved, within the quota. */
+    static Map<String, String> creationTags(Partition p, Call c, Map<String, String> sent) {
+        Map<String, String> tags = trimmedTags(c, sent);
         int max = p.quota(PricingCalculatorQuota.TAGS_PER_RESOURCE);
         if (tags.size() > max) {
             throw Errors.invalid("tags", PricingCalculatorMessages.tooManyTags(c.operation(), tags.size(), max));
         }
+        return tags;
+    }
+
+    /**
+     * Tags as the service keeps them: "Keys and values are trimmed for any leading or trailing whitespaces" (the
+     * model's documentation), so {@code " env "} is {@code env}, a key of spaces is empty, and an {@code aws:}
+     * key cannot hide behind a space.
+     */
+    static Map<String, String> trimmedTags(Call c, Map<String, String> sent) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : sent.entrySet()) {
+            String key = e.getKey().trim();
+            if (key.isEmpty()) {
+                throw Errors.invalid("tags", PricingCalculatorMessages.emptyTagKey(c.operation(), e.getKey()));
+            }
+            if (key.regionMatches(true, 0, AWS_PREFIX, 0, AWS_PREFIX.length())) {
+                throw Errors.invalid("tags", PricingCalculatorMessages.reservedTagKey(c.operation(), key));
+            }
+            tags.put(key, e.getValue() == null ? null : e.getValue().trim());
+        }
+        return tags;
     }
 
     /** PRIORITIZED and RESTRICTED sharing name the cost category that defines the groups; OPEN names none. */

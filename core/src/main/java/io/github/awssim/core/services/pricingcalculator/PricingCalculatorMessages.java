@@ -191,6 +191,11 @@ final class PricingCalculatorMessages {
             + "; change the preferences with UpdatePreferences or use an allowed rate type.";
     }
 
+    static String emptyTagKey(String operation, String key) {
+        return operation + ": tag key '" + key + "' is empty once trimmed; tag keys and values are trimmed of leading and "
+            + "trailing whitespace.";
+    }
+
     static String reservedTagKey(String operation, String key) {
         return operation + ": tag key '" + key + "' uses the prefix aws:, which is reserved for AWS use.";
     }

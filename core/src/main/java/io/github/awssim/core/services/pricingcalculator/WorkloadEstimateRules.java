@@ -49,7 +49,7 @@ final class WorkloadEstimateRules {
 
     static CreateWorkloadEstimateResponse create(PricingCalculatorState st, Partition p, Call c,
                                                  CreateWorkloadEstimateRequest r) {
-        Checks.requireCreationTags(p, c, r.tags());
+        Map<String, String> tags = Checks.creationTags(p, c, r.tags());
         String rateType = r.rateType() != null ? r.rateTypeAsString() : WorkloadEstimateRateType.BEFORE_DISCOUNTS.toString();
         Checks.requireAllowedRate(p, c, rateType);
         CreateWorkloadEstimateResponse replay = p.replay(c, r.clientToken(), r, CreateWorkloadEstimateResponse.class);
@@ -63,7 +63,7 @@ final class WorkloadEstimateRules {
         }
         WorkloadEstimate w = new WorkloadEstimate(st.uuids.get(), p.nextSeq(), r.name(), rateType, c.now(),
             c.now().plus(p.ttl(TYPE)));
-        w.tags.putAll(r.tags());
+        w.tags.putAll(tags);
         p.workloads.put(w.id, w);
         CreateWorkloadEstimateResponse response = Views.copy(Views.workload(w, st.prices, c.now()),
             CreateWorkloadEstimateResponse.builder());
