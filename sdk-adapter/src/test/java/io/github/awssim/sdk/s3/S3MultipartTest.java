@@ -52,6 +52,10 @@ class S3MultipartTest {
         f.close();
     }
 
+    private static int status(Throwable t) {
+        return ((AwsServiceException) t).statusCode();
+    }
+
     private static String code(Throwable t) {
         return ((AwsServiceException) t).awsErrorDetails().errorCode();
     }
@@ -277,7 +281,11 @@ class S3MultipartTest {
         assertThat(f.sim.s3().objectText("mpu", "assembled")).isEqualTo("2345!");
         assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.sourceBucket("mpu").sourceKey("source").copySourceRange("bytes=5-20")
             .destinationBucket("mpu").destinationKey("assembled").uploadId(create("assembled")).partNumber(1)))
-            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRange"));
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(400);   // S3's answer here, unlike GET's 416 InvalidRange
+                assertThat(code(e)).isEqualTo("InvalidArgument");
+            })
+            .hasMessageContaining("Range specified is not valid for source object of size: 10");
     }
 
     @Test
@@ -301,6 +309,9 @@ class S3MultipartTest {
         GetObjectAttributesResponse attrs = f.s3.getObjectAttributes(b -> b.bucket("mpu").key("composite")
             .objectAttributes(ObjectAttributes.OBJECT_PARTS, ObjectAttributes.CHECKSUM));
         assertThat(attrs.objectParts().totalPartsCount()).isEqualTo(3);
+        // the object's composite checksum without the "-3" that Complete, GET and HEAD show
+        assertThat(attrs.checksum().checksumCRC32()).isEqualTo(done.checksumCRC32().replace("-3", ""));
+        assertThat(attrs.checksum().checksumType()).isEqualTo(ChecksumType.COMPOSITE);
         assertThat(attrs.objectParts().parts()).extracting(p -> p.checksumCRC32())
             .containsExactlyElementsOf(parts.stream().map(CompletedPart::checksumCRC32).toList());
 

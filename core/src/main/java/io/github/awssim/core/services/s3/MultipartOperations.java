@@ -233,8 +233,8 @@ final class MultipartOperations {
                     long first = Long.parseLong(ab[0].trim());
                     long last = Long.parseLong(ab[1].trim());
                     if (first >= 0 && last >= first) {
-                        if (last >= size) {
-                            throw S3Errors.error("InvalidRange", S3Messages.copyRangeOutside(operation, header, size));
+                        if (last >= size) {   // S3 answers this with 400 InvalidArgument, not GET's 416 InvalidRange
+                            throw S3Errors.error("InvalidArgument", S3Messages.copyRangeOutside(operation, header, size));
                         }
                         return new long[] {first, last};
                     }

@@ -527,7 +527,10 @@ final class ObjectOperations {
         }
         if (wanted.contains(ObjectAttributes.CHECKSUM) && v.checksum() != null) {
             software.amazon.awssdk.services.s3.model.Checksum.Builder sum = software.amazon.awssdk.services.s3.model.Checksum.builder();
-            setChecksum(sum, v.checksum());
+            // S3 shows a composite checksum here without the "-N" part count GET, HEAD and Complete append
+            String value = v.checksum().value();
+            int dash = v.checksum().type() == ChecksumType.COMPOSITE ? value.lastIndexOf('-') : -1;
+            setPartChecksum(sum, v.checksum().algorithm(), dash > 0 ? value.substring(0, dash) : value);
             sum.checksumType(v.checksum().type());
             out.checksum(sum.build());
         }

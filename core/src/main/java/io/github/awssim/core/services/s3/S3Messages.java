@@ -266,8 +266,8 @@ final class S3Messages {
     }
 
     static String copyRangeOutside(String operation, String header, long size) {
-        return "The requested range is not satisfiable (" + operation + ": x-amz-copy-source-range '" + header
-            + "' reaches past the end of the " + size + "-byte source).";
+        return "Range specified is not valid for source object of size: " + size + " (" + operation
+            + ": x-amz-copy-source-range '" + header + "' reaches past its end).";
     }
 
     static String badCopyRange(String operation, String header) {
