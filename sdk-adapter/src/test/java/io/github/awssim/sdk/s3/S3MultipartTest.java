@@ -309,6 +309,14 @@ class S3MultipartTest {
         GetObjectAttributesResponse attrs = f.s3.getObjectAttributes(b -> b.bucket("mpu").key("composite")
             .objectAttributes(ObjectAttributes.OBJECT_PARTS, ObjectAttributes.CHECKSUM));
         assertThat(attrs.objectParts().totalPartsCount()).isEqualTo(3);
+        // a part read answers that part's checksum, which the client validates against the part's bytes
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            assertThat(f.s3.headObject(b -> b.bucket("mpu").key("composite").partNumber(n).checksumMode(ChecksumMode.ENABLED))
+                .checksumCRC32()).isEqualTo(parts.get(i - 1).checksumCRC32());
+            assertThat(f.s3.getObjectAsBytes(b -> b.bucket("mpu").key("composite").partNumber(n)
+                .checksumMode(ChecksumMode.ENABLED)).response().checksumCRC32()).isEqualTo(parts.get(i - 1).checksumCRC32());
+        }
         // the object's composite checksum without the "-3" that Complete, GET and HEAD show
         assertThat(attrs.checksum().checksumCRC32()).isEqualTo(done.checksumCRC32().replace("-3", ""));
         assertThat(attrs.checksum().checksumType()).isEqualTo(ChecksumType.COMPOSITE);

@@ -160,9 +160,10 @@ final class ObjectOperations {
             .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange());
-        if (r.checksumMode() == ChecksumMode.ENABLED && span.whole() && v.checksum() != null) {
-            setChecksum(out, v.checksum());
-            out.checksumType(v.checksum().type());
+        Checksum sum = r.checksumMode() == ChecksumMode.ENABLED ? shownChecksum(v, span) : null;
+        if (sum != null) {
+            setChecksum(out, sum);
+            out.checksumType(sum.type());
         }
         return out.build();
     }
@@ -171,7 +172,22 @@ final class ObjectOperations {
      * The bytes a GET or HEAD serves: the whole object, a part of a multipart object ({@code partNumber}), or
      * a {@code Range}; never both ({@code InvalidRequest}).
      */
-    record Span(long first, long length, String contentRange, Integer partsCount, boolean whole) {
+    record Span(long first, long length, String contentRange, Integer partsCount, boolean whole, ObjectVersion.Part part) {
+    }
+
+    /**
+     * The checksum a read answers with {@code checksumMode(ENABLED)}: that part's when it reads one part of a
+     * COMPOSITE upload (whose checksum is built from its parts'), the object's when it reads the whole object (a
+     * FULL_OBJECT upload of one part included), else none.
+     */
+    private static Checksum shownChecksum(ObjectVersion v, Span span) {
+        if (v.checksum() == null) {
+            return null;
+        }
+        if (span.part() != null && span.part().checksum() != null && v.checksum().type() == ChecksumType.COMPOSITE) {
+            return new Checksum(v.checksum().algorithm(), span.part().checksum(), ChecksumType.COMPOSITE);
+        }
+        return span.whole() ? v.checksum() : null;
     }
 
     private static Span span(String operation, ObjectVersion v, String rangeHeader, Integer partNumber) {
@@ -186,20 +202,22 @@ final class ObjectOperations {
                 if (partNumber != 1) {
                     throw S3Errors.error("InvalidPartNumber", S3Messages.partNotSatisfiable(operation, partNumber, 1));
                 }
-                return new Span(0, v.size(), v.size() == 0 ? null : "bytes 0-" + (v.size() - 1) + "/" + v.size(), null, true);
+                return new Span(0, v.size(), v.size() == 0 ? null : "bytes 0-" + (v.size() - 1) + "/" + v.size(), null, true,
+                    null);
             }
             if (partNumber > v.parts().size()) {
                 throw S3Errors.error("InvalidPartNumber", S3Messages.partNotSatisfiable(operation, partNumber, v.parts().size()));
             }
             ObjectVersion.Part p = v.parts().get(partNumber - 1);
             Range range = new Range(p.offset(), p.offset() + p.size() - 1, v.size());
-            return new Span(p.offset(), p.size(), p.size() == 0 ? null : range.contentRange(), v.parts().size(), false);
+            return new Span(p.offset(), p.size(), p.size() == 0 ? null : range.contentRange(), v.parts().size(),
+                v.parts().size() == 1, p);
         }
         Range range = Conditions.range(operation, rangeHeader, v.size());
         if (range == null) {
-            return new Span(0, v.size(), null, null, true);
+            return new Span(0, v.size(), null, null, true, null);
         }
-        return new Span(range.first(), range.length(), range.contentRange(), null, range.length() == v.size());
+        return new Span(range.first(), range.length(), range.contentRange(), null, range.length() == v.size(), null);
     }
 
     /**
@@ -229,9 +247,10 @@ final class ObjectOperations {
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange())
             .tagCount(v.tags().isEmpty() ? null : v.tags().size());
-        if (checksums && span.whole() && v.checksum() != null) {
-            setChecksum(out, v.checksum());
-            out.checksumType(v.checksum().type());
+        Checksum sum = checksums ? shownChecksum(v, span) : null;
+        if (sum != null) {
+            setChecksum(out, sum);
+            out.checksumType(sum.type());
         }
     }
 
