@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.awssim.core.Simulation;
 import io.github.awssim.core.services.pricingcalculator.AccountType;
 import io.github.awssim.core.services.pricingcalculator.PricingCalculatorResource;
+import io.github.awssim.core.services.pricingcalculator.Rate;
 import io.github.awssim.sdk.SimulatedClients;
 import io.github.awssim.sdk.SimulatedHttpClient;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,7 +27,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.AccessDeniedException;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.BillScenarioSummary;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.BillScenarioUsageModificationItem;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.CreateBillScenarioResponse;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.ListUsageFilter;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.ListUsageFilterName;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.MatchOption;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.ValidationException;
 
 /** Edges of the Pricing Calculator seen through a real client: its global endpoint, times, non-finite numbers, nulls. */
@@ -132,6 +139,30 @@ class PricingCalculatorEdgesTest {
                 .contains("is empty once trimmed");
             client.untagResource(r -> r.arn(arn).tagKeys(" env"));
             assertThat(client.listTagsForResource(r -> r.arn(arn)).tags()).containsOnlyKeys("team");
+        }
+    }
+
+    @Test
+    void aRateSetAfterAUsageLineShowsOnItInEveryViewAndFilter() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            String scenario = client.createBillScenario(r -> r.name("s")).id();
+            client.batchCreateBillScenarioUsageModification(r -> r.billScenarioId(scenario).usageModifications(
+                PricingCalculatorSyncClientTest.ec2("web", "t3.micro", 10)));
+            sim.pricingCalculator().rate(Rate.of("AmazonEC2", "BoxUsage:t3.micro", "RunInstances", new BigDecimal("0.0104"))
+                .withUnit("Hrs").withLocation("US East (N. Virginia)"));
+            ListUsageFilter here = ListUsageFilter.builder().name(ListUsageFilterName.LOCATION).values("US East (N. Virginia)")
+                .matchOption(MatchOption.EQUALS).build();
+
+            List<BillScenarioUsageModificationItem> lines = client.listBillScenarioUsageModifications(r -> r
+                .billScenarioId(scenario).filters(here)).items();
+            assertThat(lines).singleElement().satisfies(l -> {
+                assertThat(l.location()).isEqualTo("US East (N. Virginia)");
+                assertThat(l.quantities()).allSatisfy(q -> assertThat(q.unit()).isEqualTo("Hrs"));
+            });
+            String estimate = client.createBillEstimate(r -> r.billScenarioId(scenario).name("e")).id();
+            assertThat(client.listBillEstimateInputUsageModifications(r -> r.billEstimateId(estimate).filters(here)).items())
+                .singleElement().satisfies(l -> assertThat(l.location()).isEqualTo("US East (N. Virginia)"));
         }
     }
 }

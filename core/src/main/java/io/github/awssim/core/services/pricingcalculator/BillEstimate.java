@@ -39,8 +39,9 @@ final class BillEstimate {
         }
     }
 
-    BillEstimate(String id, long seq, String name, BillScenario scenario, Instant createdAt, Instant completesAt,
-                 Instant expiresAt, Result result) {
+    /** @param inputUsage the scenario's usage lines as the estimate saw them (priced with the rates it used) */
+    BillEstimate(String id, long seq, String name, BillScenario scenario, List<UsageLine> inputUsage, Instant createdAt,
+                 Instant completesAt, Instant expiresAt, Result result) {
         this.id = id;
         this.seq = seq;
         this.name = name;
@@ -52,7 +53,7 @@ final class BillEstimate {
         this.groupSharingPreference = scenario.groupSharingPreference;
         this.costCategoryArn = scenario.costCategoryArn;
         this.costCategoryEffectiveDate = scenario.costCategoryArn != null ? scenario.intervalStart : null;
-        this.inputUsage = List.copyOf(scenario.usage.values());
+        this.inputUsage = List.copyOf(inputUsage);
         this.inputCommitments = List.copyOf(scenario.commitments.values());
         this.result = result;
     }

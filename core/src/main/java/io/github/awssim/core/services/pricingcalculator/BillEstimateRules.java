@@ -73,7 +73,8 @@ final class BillEstimateRules {
         requireUniqueName(p, c, r.name(), null);
         String failure = p.takeEstimateFailure();
         BillEstimate.Result result = failure != null ? BillEstimate.Result.failed(failure) : compute(st, p, s);
-        BillEstimate e = new BillEstimate(st.uuids.get(), p.nextSeq(), r.name(), s, c.now(),
+        List<UsageLine> input = s.usage.values().stream().map(l -> l.priced(st.prices)).toList();
+        BillEstimate e = new BillEstimate(st.uuids.get(), p.nextSeq(), r.name(), s, input, c.now(),
             c.now().plus(p.billEstimateDelay), c.now().plus(p.ttl(TYPE)), result);
         e.tags.putAll(tags);
         p.estimates.put(e.id, e);

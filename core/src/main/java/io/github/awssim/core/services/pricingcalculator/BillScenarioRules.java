@@ -298,7 +298,7 @@ final class BillScenarioRules {
         Checks.requireBillingAccess(p, c);
         BillScenario s = find(p, c, r.billScenarioId());
         List<Filters.Filter> filters = usageFilters(r.filters());
-        List<UsageLine> matching = s.usage.values().stream()
+        List<UsageLine> matching = s.usage.values().stream().map(l -> l.priced(st.prices))
             .filter(l -> Filters.matches(filters, usageAttributes(l))).toList();
         Pages.Page<Integer> page = page(st, c, s.id, String.valueOf(r.filters()), r.nextToken(), r.maxResults(),
             matching.stream().map(UsageLine::seq).toList());

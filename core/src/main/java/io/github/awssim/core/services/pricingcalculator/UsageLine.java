@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.UsageQuantity;
  * One usage line of a bill scenario. Immutable: an update replaces it, so a bill estimate's frozen copy of the
  * scenario's inputs is just the lines it saw.
  *
- * @param unit the unit of the line's rate when the line was last written (null when no rate was set then)
+ * @param unit the unit of the line's rate when the line was last written or {@link #priced priced} (null when no
+ *     rate was set then)
  * @param location the location of that rate (null when unset)
  */
 record UsageLine(String id, long seq, String serviceCode, String usageType, String operation, String availabilityZone,
@@ -27,6 +28,15 @@ record UsageLine(String id, long seq, String serviceCode, String usageType, Stri
     UsageLine with(String newGroup, List<UsageAmount> newAmounts, String newUnit, String newLocation) {
         return new UsageLine(id, seq, serviceCode, usageType, operation, availabilityZone, newGroup, usageAccountId,
             newAmounts, historicalUsage, newUnit, newLocation);
+    }
+
+    /**
+     * This line with the unit and location of its rate as the price list has it now: a rate set after the line was
+     * written shows on it, as it does on the line items an estimate computes from it.
+     */
+    UsageLine priced(Prices prices) {
+        Rate rate = prices.get(rateKey()).map(Prices.Versioned::rate).orElse(null);
+        return rate == null ? this : with(group, amounts, rate.unit(), rate.location());
     }
 
     BillScenarioUsageModificationItem toItem() {
