@@ -95,7 +95,7 @@ public final class Execution {
         return (firstOutcome == null ? 0 : 1) + (retries == null ? 0 : retries.size());
     }
 
-    /** The outcome of the last attempt the simulation answered: what the SDK's final result rests on. */
+    /** The outcome of the last attempt (the highest-numbered one): what the SDK's final result rests on. */
     public synchronized Outcome outcome() {
         return retries == null ? firstOutcome() : retries.get(retries.size() - 1).outcome();
     }
@@ -109,18 +109,35 @@ public final class Execution {
         return firstOutcome instanceof SdkResponse r ? new Outcome.Response(r) : (Outcome) firstOutcome;
     }
 
+    /**
+     * Adds an attempt in attempt order: an attempt the client abandoned (real latency past its timeout) may be
+     * answered after its retry, and still belongs before it.
+     */
     synchronized void add(Attempt attempt) {
         if (firstOutcome == null) {
-            firstNumber = attempt.number();
-            firstSecond = attempt.at().getEpochSecond();
-            firstNano = attempt.at().getNano();
-            firstOutcome = attempt.outcome() instanceof Outcome.Response r ? r.response() : attempt.outcome();
-        } else {
-            if (retries == null) {
-                retries = new ArrayList<>(2);
-            }
-            retries.add(attempt);
+            setFirst(attempt);
+            return;
         }
+        if (retries == null) {
+            retries = new ArrayList<>(2);
+        }
+        if (attempt.number() < firstNumber) {
+            retries.add(0, new Attempt(firstNumber, startedAt(), firstOutcome()));
+            setFirst(attempt);
+            return;
+        }
+        int at = retries.size();
+        while (at > 0 && retries.get(at - 1).number() > attempt.number()) {
+            at--;
+        }
+        retries.add(at, attempt);
+    }
+
+    private void setFirst(Attempt attempt) {
+        firstNumber = attempt.number();
+        firstSecond = attempt.at().getEpochSecond();
+        firstNano = attempt.at().getNano();
+        firstOutcome = attempt.outcome() instanceof Outcome.Response r ? r.response() : attempt.outcome();
     }
 
     @Override

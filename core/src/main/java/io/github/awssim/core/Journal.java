@@ -19,7 +19,8 @@ import software.amazon.awssdk.core.SdkRequest;
  * }</pre>
  *
  * <p>Thread-safe. It keeps the most recent {@link Simulation.Builder#journalCapacity(int)} executions
- * (10,000 by default) so long-running simulations stay bounded; {@link #dropped()} counts the rest.
+ * (10,000 by default) so long-running simulations stay bounded; {@link #dropped()} counts the rest. Once
+ * executions have been dropped, a retry of a call the journal no longer holds is dropped with it.
  */
 public final class Journal {
     private final KeyedRing<String, Execution> executions;
@@ -32,6 +33,11 @@ public final class Journal {
 
     synchronized void record(CallContext call, SdkRequest request, Attempt attempt) {
         Execution e = call.invocationId() == null ? null : executions.find(call.invocationId());
+        if (e == null && attempt.number() > 1 && dropped > 0) {
+            // most likely a retry of an execution dropped for capacity: it goes with it, rather than reappearing
+            // as a second execution starting at a later attempt
+            return;
+        }
         if (e == null) {
             e = new Execution(++sequence, call.invocationId(), call.service(), call.operation(), request,
                 call.accountId(), call.region());

@@ -54,6 +54,31 @@ class JournalTest {
     }
 
     @Test
+    void anAttemptAnsweredAfterItsRetryTakesItsPlaceAndTheLastAttemptGivesTheOutcome() {
+        // real latency past the client's attempt timeout: attempt 2 is answered first, the abandoned 1 later
+        engine.record(call("late", 2), sim.clock().instant(), new Outcome.Response(MeterUsageResponse.builder().build()));
+        engine.record(call("late", 1), sim.clock().instant().minusSeconds(2), throttle());
+
+        Execution e = sim.journal().last();
+        assertThat(e.attempts()).extracting(Attempt::number).containsExactly(1, 2);
+        assertThat(e.outcome()).isInstanceOf(Outcome.Response.class);
+        assertThat(e.startedAt()).isEqualTo(sim.clock().instant().minusSeconds(2));
+    }
+
+    @Test
+    void aRetryOfAnExecutionDroppedForCapacityIsDroppedWithIt() {
+        engine.record(call("old", 1), sim.clock().instant(), throttle());
+        for (String id : List.of("b", "c", "d")) {
+            engine.record(call(id, 1), sim.clock().instant(), new Outcome.Response(MeterUsageResponse.builder().build()));
+        }
+
+        engine.record(call("old", 2), sim.clock().instant(), new Outcome.Response(MeterUsageResponse.builder().build()));
+
+        assertThat(sim.journal().executions()).extracting(Execution::invocationId).containsExactly("b", "c", "d");
+        assertThat(sim.journal().size() + sim.journal().dropped()).isEqualTo(4);
+    }
+
+    @Test
     void callsWithoutInvocationIdAreSeparateExecutions() {
         engine.record(call(null, 1), sim.clock().instant(), throttle());
         engine.record(call(null, 1), sim.clock().instant(), throttle());
@@ -68,10 +93,6 @@ class JournalTest {
         assertThat(sim.journal().executions()).extracting(Execution::invocationId).containsExactly("inv-2", "inv-3", "inv-4");
         assertThat(sim.journal().dropped()).isEqualTo(2);
         assertThat(sim.journal().last().sequence()).isEqualTo(5);
-        // An evicted invocation id no longer groups: a late retry starts a new execution.
-        engine.record(call("inv-0", 2), sim.clock().instant(), throttle());
-        assertThat(sim.journal().last().invocationId()).isEqualTo("inv-0");
-        assertThat(sim.journal().last().attemptCount()).isEqualTo(1);
     }
 
     @Test
