@@ -166,6 +166,12 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             return done;
         }
         InputStream body = AsyncStreams.inputStream(publisher);
+        // an attempt the SDK ends (a timeout, the caller's cancel) stops its upload: nothing half-sent is committed
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                closeQuietly(body);
+            }
+        });
         try {
             AsyncStreams.WORKERS.execute(() -> {
                 WireResponse answer;

@@ -151,7 +151,10 @@ public final class AsyncStreams {
             }
         }
 
-        /** Stops the upload where it is: an answer given before the body was read cancels the rest. */
+        /**
+         * Stops the upload where it is: an answer given before the body was read, or an attempt the caller
+         * cancelled, cancels the rest; a reader still waiting for a buffer fails at once instead of stalling.
+         */
         @Override
         public void close() {
             if (closed.compareAndSet(false, true) && !ended) {
@@ -160,6 +163,7 @@ public final class AsyncStreams {
                     s.cancel();
                 }
                 queue.clear();
+                queue.add(new IOException("awssim: the upload was cancelled before its body ended"));
             }
         }
     }
@@ -185,6 +189,12 @@ public final class AsyncStreams {
      */
     public static Publisher<ByteBuffer> publisherOf(InputStream body, CompletableFuture<Void> done) {
         AtomicBoolean subscribed = new AtomicBoolean();
+        done.whenComplete((ignored, failure) -> {
+            // the SDK ended the attempt (a timeout, the caller's cancel) before anyone subscribed: nobody will read it
+            if (failure != null && subscribed.compareAndSet(false, true)) {
+                closeQuietly(body);
+            }
+        });
         return subscriber -> {
             if (!subscribed.compareAndSet(false, true)) {
                 AsyncStreams.refuseSecondSubscriber(subscriber);
@@ -206,6 +216,13 @@ public final class AsyncStreams {
             this.body = body;
             this.subscriber = subscriber;
             this.done = done;
+            // the SDK ends an attempt it gives up on (apiCallTimeout, the caller's cancel) by failing this future:
+            // the body is closed then, so a spilled object's file is released as soon as it is deleted
+            done.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    terminate();
+                }
+            });
         }
 
         @Override
@@ -273,6 +290,14 @@ public final class AsyncStreams {
                 // The subscriber is gone or the body ended; nothing reads it any more.
             }
             return true;
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // a body nobody reads any more
         }
     }
 }

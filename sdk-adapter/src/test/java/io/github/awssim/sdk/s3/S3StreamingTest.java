@@ -243,4 +243,129 @@ class S3StreamingTest {
             assertThat(files.count()).isZero();
         }
     }
+
+    @Test
+    void anAsyncDownloadTheSdkGivesUpOnReleasesItsObject() throws Exception {
+        f.s3.putObject(b -> b.bucket("stream").key("timed-out"), RequestBody.fromInputStream(pattern(4L * MIB, 8), 4L * MIB));
+        CountDownLatch first = new CountDownLatch(1);
+        // takes one buffer and no more, so the call outlives the client's apiCallTimeout
+        AsyncResponseTransformer<GetObjectResponse, Void> stalling = new AsyncResponseTransformer<>() {
+            private java.util.concurrent.CompletableFuture<Void> result;
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> prepare() {
+                result = new java.util.concurrent.CompletableFuture<>();
+                return result;
+            }
+
+            @Override
+            public void onResponse(GetObjectResponse response) {
+            }
+
+            @Override
+            public void onStream(software.amazon.awssdk.core.async.SdkPublisher<ByteBuffer> publisher) {
+                publisher.subscribe(new org.reactivestreams.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(org.reactivestreams.Subscription s) {
+                        s.request(1);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer b) {
+                        first.countDown();
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                });
+            }
+
+            @Override
+            public void exceptionOccurred(Throwable error) {
+                result.completeExceptionally(error);
+            }
+        };
+        try (software.amazon.awssdk.services.s3.S3AsyncClient impatient = io.github.awssim.sdk.SimulatedClients.of(f.sim)
+            .withOverrides(o -> o.apiCallTimeout(java.time.Duration.ofMillis(500))).create(
+                software.amazon.awssdk.services.s3.S3AsyncClient.class)) {
+            assertThatThrownBy(() -> impatient.getObject(b -> b.bucket("stream").key("timed-out"), stalling).join())
+                .hasCauseInstanceOf(software.amazon.awssdk.core.exception.ApiCallTimeoutException.class);
+        }
+        assertThat(first.getCount()).isZero();
+        f.s3.deleteObject(b -> b.bucket("stream").key("timed-out"));
+
+        try (var files = Files.list(f.sim.s3().storageDirectory().orElseThrow())) {
+            assertThat(files.count()).as("the abandoned body's file").isZero();
+        }
+    }
+
+    @Test
+    void aCancelledAsyncUploadCommitsNothingAndFreesItsFile() throws Exception {
+        // 4 MiB announced, 2 MiB sent, then the sender stalls: the backend reads it on awssim's thread, spilling
+        CountDownLatch resume = new CountDownLatch(1);
+        CountDownLatch halfSent = new CountDownLatch(1);
+        AsyncRequestBody body = new AsyncRequestBody() {
+            @Override
+            public java.util.Optional<Long> contentLength() {
+                return java.util.Optional.of(4L * MIB);
+            }
+
+            @Override
+            public void subscribe(org.reactivestreams.Subscriber<? super ByteBuffer> s) {
+                s.onSubscribe(new org.reactivestreams.Subscription() {
+                    private int sent;   // 64 KiB chunks
+
+                    @Override
+                    public void request(long n) {
+                        for (long i = 0; i < n && sent < 64; i++) {
+                            if (sent == 32) {
+                                halfSent.countDown();
+                                try {
+                                    resume.await(10, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    return;
+                                }
+                            }
+                            sent++;
+                            s.onNext(ByteBuffer.wrap(new byte[64 * 1024]));
+                        }
+                        if (sent == 64) {
+                            s.onComplete();
+                        }
+                    }
+
+                    @Override
+                    public void cancel() {
+                        resume.countDown();
+                    }
+                });
+            }
+        };
+        java.util.concurrent.CompletableFuture<?> call = f.async.putObject(b -> b.bucket("stream").key("abandoned"), body);
+        assertThat(halfSent.await(10, TimeUnit.SECONDS)).isTrue();
+
+        call.cancel(true);
+        resume.countDown();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long left = 1;
+        while (left > 0 && System.nanoTime() < deadline) {
+            java.util.Optional<Path> dir = f.sim.s3().storageDirectory();
+            if (dir.isEmpty()) {
+                left = 0;
+            } else {
+                try (var files = Files.list(dir.get())) {
+                    left = files.count();
+                }
+            }
+        }
+        assertThat(left).as("the abandoned upload's spill file").isZero();
+        assertThat(f.sim.s3().object("stream", "abandoned")).isEmpty();
+    }
 }

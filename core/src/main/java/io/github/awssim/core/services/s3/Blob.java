@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The immutable bytes of an object version or an uploaded part: in memory when small, in a temporary file
@@ -60,12 +61,12 @@ abstract class Blob {
             throw e;
         }
         return new FilterInputStream(in) {
-            private boolean closed;
+            // the SDK's abort (a timeout thread) and the reader's close may race: release exactly once
+            private final AtomicBoolean closed = new AtomicBoolean();
 
             @Override
             public void close() throws IOException {
-                if (!closed) {
-                    closed = true;
+                if (closed.compareAndSet(false, true)) {
                     try {
                         super.close();
                     } finally {

@@ -23,7 +23,7 @@ final class BlobStore implements AutoCloseable {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Thread hook = new Thread(() -> LIVE.forEach(BlobStore::deleteTree), "awssim-s3-cleanup");
+        Thread hook = new Thread(() -> LIVE.forEach(dir -> deleteTree(dir)), "awssim-s3-cleanup");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException | SecurityException e) {
@@ -52,7 +52,10 @@ final class BlobStore implements AutoCloseable {
 
     /** A new empty temporary file and a stream writing it. */
     Spill newFile() throws IOException {
-        Path file = Files.createTempFile(ensureDirectory(), "blob-", ".bin");
+        Path file;
+        synchronized (this) {   // with close(): no file may appear between its listing and its deleting the directory
+            file = Files.createTempFile(ensureDirectory(), "blob-", ".bin");
+        }
         return new Spill(file, new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
     }
 
@@ -72,20 +75,29 @@ final class BlobStore implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         Path dir = directory;
-        if (dir != null) {
-            deleteTree(dir);
-            LIVE.remove(dir);
+        if (dir != null && deleteTree(dir)) {
+            LIVE.remove(dir);   // else the shutdown hook tries again
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** True when the directory is gone. */
+    private static boolean deleteTree(Path dir) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
-            Files.deleteIfExists(dir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("awssim: could not delete the S3 storage directory {}", dir, e);
+            return false;
+        }
+        try {
+            Files.deleteIfExists(dir);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("awssim: could not delete the S3 storage directory {}", dir, e);
+            return false;
         }
     }
 
