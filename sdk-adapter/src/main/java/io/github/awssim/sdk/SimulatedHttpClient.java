@@ -156,13 +156,10 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             done.completeExceptionally(failure);
         };
         if (publisher == null || (declared >= 0 && declared <= INLINE_BODY_LIMIT)) {
-            if (!answering.mayDelayForReal()) {
-                AsyncBody.drain(publisher, body -> respond(request, Gateway.handle(answering, httpRequest, body), done), fail);
-                return done;
-            }
+            AsyncBody.BodyHandler answer = body -> respond(request, Gateway.handle(answering, httpRequest, body), done);
             // real latency sleeps: not on the caller's thread, whose future the SDK's timeouts must be able to end
-            AsyncBody.drain(publisher, body -> onWorker(() -> respond(request, Gateway.handle(answering, httpRequest, body), done),
-                fail), fail);
+            AsyncBody.drain(publisher, answering.mayDelayForReal() ? body -> onWorker(() -> answer.accept(body), fail) : answer,
+                fail);
             return done;
         }
         InputStream body = AsyncStreams.inputStream(publisher);
@@ -196,7 +193,12 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
         return done;
     }
 
-    private static void onWorker(Runnable answer, Consumer<Throwable> fail) {
+    /** A step that may throw, run on one of awssim's threads. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void onWorker(Step answer, Consumer<Throwable> fail) {
         try {
             AsyncStreams.WORKERS.execute(() -> {
                 try {
