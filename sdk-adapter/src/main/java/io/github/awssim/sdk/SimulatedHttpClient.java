@@ -155,11 +155,14 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             request.responseHandler().onError(failure);
             done.completeExceptionally(failure);
         };
-        if (publisher == null || (declared >= 0 && declared <= INLINE_BODY_LIMIT)) {
+        // what Netty's client sends: as many bytes as the Content-Length header says, else as the publisher declares
+        long header = declaredLength(httpRequest);
+        long sent = publisher == null ? 0 : header >= 0 ? header : declared;
+        if (publisher == null || (sent >= 0 && sent <= INLINE_BODY_LIMIT)) {
             AsyncBody.BodyHandler answer = body -> respond(request, Gateway.handle(answering, httpRequest, body), done);
             // real latency sleeps: not on the caller's thread, whose future the SDK's timeouts must be able to end
-            AsyncBody.drain(publisher, answering.mayDelayForReal() ? body -> onWorker(() -> answer.accept(body), fail) : answer,
-                fail);
+            AsyncBody.drain(publisher, sent,
+                answering.mayDelayForReal() ? body -> onWorker(() -> answer.accept(body), fail) : answer, fail);
             return done;
         }
         InputStream body = AsyncStreams.inputStream(publisher);
@@ -225,8 +228,14 @@ public final class SimulatedHttpClient implements SdkHttpClient, SdkAsyncHttpCli
             done.completeExceptionally(reset);
             return;
         }
-        request.responseHandler().onHeaders(toSdk(answer));
-        request.responseHandler().onStream(FaultyBodies.publisher(answer, done));
+        try {
+            request.responseHandler().onHeaders(toSdk(answer));
+            request.responseHandler().onStream(FaultyBodies.publisher(answer, done));
+        } catch (RuntimeException | Error e) {
+            // a handler that throws fails the attempt (the caller's fail path); the body it will not read is let go
+            answer.stream().ifPresent(SimulatedHttpClient::closeQuietly);
+            throw e;
+        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -200,4 +200,94 @@ class SimulatedHttpClientContractTest {
         assertThat(handler.events).containsExactly("headers", "stream", "next", "complete");
         assertThat(handler.body.toString()).contains("MarketplaceMetering has no operation NoSuchOperation");
     }
+
+    /** A body publisher whose contentLength() is {@code declared}, publishing {@code content} then {@code extra} more. */
+    static final class LyingBody implements SdkHttpContentPublisher {
+        final byte[] content;
+        final long declared;
+        final int extraChunks;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger sentExtra = new java.util.concurrent.atomic.AtomicInteger();
+
+        LyingBody(String content, long declared, int extraChunks) {
+            this.content = content.getBytes(StandardCharsets.UTF_8);
+            this.declared = declared;
+            this.extraChunks = extraChunks;
+        }
+
+        @Override
+        public Optional<Long> contentLength() {
+            return Optional.of(declared);
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super ByteBuffer> s) {
+            s.onSubscribe(new Subscription() {
+                boolean started;
+
+                @Override
+                public void request(long n) {
+                    if (started) {
+                        return;
+                    }
+                    started = true;
+                    s.onNext(ByteBuffer.wrap(content));
+                    while (!cancelled.get() && sentExtra.get() < extraChunks) {
+                        sentExtra.incrementAndGet();
+                        s.onNext(ByteBuffer.wrap(new byte[64 * 1024]));
+                    }
+                    if (!cancelled.get()) {
+                        s.onComplete();
+                    }
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled.set(true);
+                }
+            });
+        }
+    }
+
+    @Test
+    void asyncReadsNoMoreThanTheDeclaredLengthAsNettyDoes() throws Exception {
+        // declared: exactly the JSON; published: the JSON and then 1 GiB more, which must never be buffered
+        LyingBody body = new LyingBody(METER, METER.length(), 16 * 1024);
+        Recorder handler = new Recorder(Long.MAX_VALUE);
+        http.execute(AsyncExecuteRequest.builder().request(meterUsage("AWSMPMeteringService.MeterUsage"))
+            .requestContentPublisher(body).responseHandler(handler).build()).get(5, TimeUnit.SECONDS);
+
+        assertThat(handler.headers.get().statusCode()).isEqualTo(200);
+        assertThat(body.cancelled).as("the subscription is cancelled once the declared bytes arrived").isTrue();
+        assertThat(body.sentExtra.get()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void asyncFailsABodyShorterThanDeclaredWithNettysMessage() {
+        Recorder handler = new Recorder(Long.MAX_VALUE);
+        CompletableFuture<Void> done = http.execute(AsyncExecuteRequest.builder()
+            .request(meterUsage("AWSMPMeteringService.MeterUsage").toBuilder().putHeader("Content-Length", "500").build())
+            .requestContentPublisher(new LyingBody(METER, 500, 0)).responseHandler(handler).build());
+
+        assertThat(done).failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .withMessageContaining("Request content was only " + METER.length()
+                + " bytes, but the specified content-length was 500 bytes.");
+        assertThat(handler.events).containsExactly("handlerError");
+        assertThat(sim.journal().executions()).as("nothing reached the engine").isEmpty();
+    }
+
+    @Test
+    void aStalledAsyncBodyHonoursDemandRules() {
+        Simulation faulty = Simulation.builder().startTime(Instant.parse("2026-05-01T08:30:00Z")).faults(
+            io.github.awssim.core.faults.FaultPlan.of(io.github.awssim.core.faults.FaultRule
+                .on(software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest.class)
+                .times(1).fail(io.github.awssim.core.faults.TransportFault.STALLED_BODY))).build();
+        Recorder handler = new Recorder(0);
+        CompletableFuture<Void> done = SimulatedHttpClient.create(faulty).execute(AsyncExecuteRequest.builder()
+            .request(meterUsage("AWSMPMeteringService.MeterUsage")).requestContentPublisher(new Body(METER))
+            .responseHandler(handler).build());
+
+        assertThat(done).failsWithin(1, TimeUnit.SECONDS);
+        assertThat(handler.events).containsExactly("headers", "stream", "error:Reactive Streams 3.9: request(0) is not positive");
+    }
 }

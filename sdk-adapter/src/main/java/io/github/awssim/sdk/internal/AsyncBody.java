@@ -1,6 +1,5 @@
 package io.github.awssim.sdk.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,28 +19,44 @@ public final class AsyncBody {
     }
 
     /**
-     * Subscribes to the request body, drains it completely, then hands the bytes to {@code onBody}.
-     * A null publisher is an empty body.
+     * Subscribes to the request body, drains it, then hands the bytes to {@code onBody}. A null publisher is an
+     * empty body. The body is read as Netty's client sends it: {@code length} bytes at most (the subscription is
+     * cancelled once they have arrived, so a publisher that publishes more than it declared cannot grow the
+     * buffer), and a body that ends short of {@code length} fails the attempt with Netty's message.
      */
-    public static void drain(Publisher<ByteBuffer> publisher, BodyHandler onBody, Consumer<Throwable> onError) {
+    public static void drain(Publisher<ByteBuffer> publisher, long length, BodyHandler onBody,
+                             Consumer<Throwable> onError) {
         if (publisher == null) {
             run(onBody, new byte[0], onError);
             return;
         }
+        if (length < 0 || length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("awssim: a drained body needs a length that fits in memory: " + length);
+        }
         publisher.subscribe(new Subscriber<ByteBuffer>() {
-            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            private final byte[] bytes = new byte[(int) length];
             private final AtomicBoolean finished = new AtomicBoolean();
+            private Subscription subscription;
+            private int written;
 
             @Override
             public void onSubscribe(Subscription s) {
+                subscription = s;
                 s.request(Long.MAX_VALUE);
             }
 
             @Override
             public void onNext(ByteBuffer buffer) {
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
+                if (finished.get()) {
+                    return;
+                }
+                int take = Math.min(buffer.remaining(), bytes.length - written);
+                buffer.get(bytes, written, take);
+                written += take;
+                if (written == bytes.length && finished.compareAndSet(false, true)) {
+                    subscription.cancel();
+                    run(onBody, bytes, onError);
+                }
             }
 
             @Override
@@ -54,7 +69,12 @@ public final class AsyncBody {
             @Override
             public void onComplete() {
                 if (finished.compareAndSet(false, true)) {
-                    run(onBody, bytes.toByteArray(), onError);
+                    if (written < bytes.length) {
+                        onError.accept(new IllegalStateException("Request content was only " + written
+                            + " bytes, but the specified content-length was " + bytes.length + " bytes."));
+                    } else {
+                        run(onBody, bytes, onError);
+                    }
                 }
             }
         });
@@ -89,8 +109,7 @@ public final class AsyncBody {
                     }
                     if (n <= 0) {
                         if (terminated.compareAndSet(false, true)) {
-                            IllegalArgumentException e = new IllegalArgumentException(
-                                "Reactive Streams 3.9: request(" + n + ") is not positive");
+                            IllegalArgumentException e = AsyncStreams.nonPositiveDemand(n);
                             subscriber.onError(e);
                             done.completeExceptionally(e);
                         }

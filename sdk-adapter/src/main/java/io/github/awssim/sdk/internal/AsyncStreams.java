@@ -169,6 +169,11 @@ public final class AsyncStreams {
     }
 
     /** A response body is one-shot: a second subscriber gets an inert subscription and an error. */
+    /** The error Reactive Streams rule 3.9 asks for when a subscriber requests {@code n <= 0}. */
+    static IllegalArgumentException nonPositiveDemand(long n) {
+        return new IllegalArgumentException("Reactive Streams 3.9: request(" + n + ") is not positive");
+    }
+
     static void refuseSecondSubscriber(Subscriber<? super ByteBuffer> subscriber) {
         subscriber.onSubscribe(new Subscription() {
             @Override
@@ -231,7 +236,7 @@ public final class AsyncStreams {
                 return;
             }
             if (n <= 0) {
-                IllegalArgumentException e = new IllegalArgumentException("Reactive Streams 3.9: request(" + n + ") is not positive");
+                IllegalArgumentException e = nonPositiveDemand(n);
                 if (terminate()) {
                     subscriber.onError(e);
                     done.completeExceptionally(e);

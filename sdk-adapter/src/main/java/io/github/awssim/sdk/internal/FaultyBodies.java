@@ -128,7 +128,7 @@ public final class FaultyBodies {
         AtomicBoolean subscribed = new AtomicBoolean();
         return subscriber -> {
             if (!subscribed.compareAndSet(false, true)) {
-                AsyncBody.publisherOf(new byte[0], new CompletableFuture<>()).subscribe(subscriber);
+                AsyncStreams.refuseSecondSubscriber(subscriber);
                 return;
             }
             AtomicBoolean terminated = new AtomicBoolean();
@@ -144,7 +144,15 @@ public final class FaultyBodies {
 
                 @Override
                 public void request(long n) {
-                    if (n > 0 && !terminated.get() && started.compareAndSet(false, true)) {
+                    if (n <= 0) {
+                        if (terminated.compareAndSet(false, true)) {
+                            IllegalArgumentException e = AsyncStreams.nonPositiveDemand(n);
+                            subscriber.onError(e);
+                            done.completeExceptionally(e);
+                        }
+                        return;
+                    }
+                    if (!terminated.get() && started.compareAndSet(false, true)) {
                         DEADLINES.schedule(fail, STALL_SECONDS, TimeUnit.SECONDS);
                     }
                 }

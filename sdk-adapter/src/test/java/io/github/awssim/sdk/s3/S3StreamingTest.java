@@ -368,4 +368,35 @@ class S3StreamingTest {
         assertThat(left).as("the abandoned upload's spill file").isZero();
         assertThat(f.sim.s3().object("stream", "abandoned")).isEmpty();
     }
+
+    @Test
+    void anAsyncResponseHandlerThatThrowsLetsGoOfTheBodyItWillNotRead() throws Exception {
+        f.s3.putObject(b -> b.bucket("stream").key("unread"), RequestBody.fromInputStream(pattern(4L * MIB, 9), 4L * MIB));
+        software.amazon.awssdk.http.SdkHttpFullRequest get = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+            .method(software.amazon.awssdk.http.SdkHttpMethod.GET).protocol("https")
+            .host("stream.s3.us-east-1.amazonaws.com").encodedPath("/unread").build();
+        java.util.concurrent.CompletableFuture<Void> done = io.github.awssim.sdk.SimulatedHttpClient.create(f.sim)
+            .execute(software.amazon.awssdk.http.async.AsyncExecuteRequest.builder().request(get)
+                .responseHandler(new software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler() {
+                    @Override
+                    public void onHeaders(software.amazon.awssdk.http.SdkHttpResponse headers) {
+                        throw new IllegalStateException("handler broke");
+                    }
+
+                    @Override
+                    public void onStream(org.reactivestreams.Publisher<ByteBuffer> stream) {
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                    }
+                }).build());
+
+        assertThat(done).failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .withMessageContaining("handler broke");
+        f.s3.deleteObject(b -> b.bucket("stream").key("unread"));
+        try (var files = Files.list(f.sim.s3().storageDirectory().orElseThrow())) {
+            assertThat(files.count()).as("the unread body's file").isZero();
+        }
+    }
 }
