@@ -107,12 +107,7 @@ public final class AsyncBody {
                     if (terminated.get()) {
                         return;
                     }
-                    if (n <= 0) {
-                        if (terminated.compareAndSet(false, true)) {
-                            IllegalArgumentException e = AsyncStreams.nonPositiveDemand(n);
-                            subscriber.onError(e);
-                            done.completeExceptionally(e);
-                        }
+                    if (AsyncStreams.refusedDemand(n, terminated, subscriber, done)) {
                         return;
                     }
                     if (terminated.compareAndSet(false, true)) {

@@ -174,6 +174,23 @@ public final class AsyncStreams {
         return new IllegalArgumentException("Reactive Streams 3.9: request(" + n + ") is not positive");
     }
 
+    /**
+     * Ends a subscription whose subscriber asked for {@code n <= 0} (once, however often it asks): true when
+     * {@code n} was refused, so the caller emits nothing.
+     */
+    static boolean refusedDemand(long n, AtomicBoolean terminated, Subscriber<?> subscriber,
+                                 CompletableFuture<Void> done) {
+        if (n > 0) {
+            return false;
+        }
+        if (terminated.compareAndSet(false, true)) {
+            IllegalArgumentException e = nonPositiveDemand(n);
+            subscriber.onError(e);
+            done.completeExceptionally(e);
+        }
+        return true;
+    }
+
     static void refuseSecondSubscriber(Subscriber<? super ByteBuffer> subscriber) {
         subscriber.onSubscribe(new Subscription() {
             @Override

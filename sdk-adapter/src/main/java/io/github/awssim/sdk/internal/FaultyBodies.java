@@ -144,12 +144,7 @@ public final class FaultyBodies {
 
                 @Override
                 public void request(long n) {
-                    if (n <= 0) {
-                        if (terminated.compareAndSet(false, true)) {
-                            IllegalArgumentException e = AsyncStreams.nonPositiveDemand(n);
-                            subscriber.onError(e);
-                            done.completeExceptionally(e);
-                        }
+                    if (AsyncStreams.refusedDemand(n, terminated, subscriber, done)) {
                         return;
                     }
                     if (!terminated.get() && started.compareAndSet(false, true)) {
