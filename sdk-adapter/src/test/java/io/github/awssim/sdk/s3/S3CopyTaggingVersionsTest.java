@@ -230,7 +230,7 @@ class S3CopyTaggingVersionsTest {
                 .firstMatchingHeader("x-amz-delete-marker")).contains("true"));
         assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId(marker.versionId())))
             .satisfies(e -> assertThat(status(e)).isEqualTo(405));
-        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId("no-such-version-id")))
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId(NO_SUCH_VERSION)))
             .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchVersion"));
         assertThat(f.s3.listObjectsV2(b -> b.bucket("src")).contents()).isEmpty();
 
@@ -244,6 +244,49 @@ class S3CopyTaggingVersionsTest {
         assertThat(undelete.deleteMarker()).isTrue();
         assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("doc")).asUtf8String()).isEqualTo("two");
         f.s3.deleteObject(b -> b.bucket("src").key("doc").versionId(v2));
+        assertThat(f.sim.s3().objectText("src", "doc")).isEqualTo("one");
+    }
+
+    /** Shaped like S3's version ids (32 URL-safe characters), naming no version. */
+    private static final String NO_SUCH_VERSION = "Zx3bX9lJq7rVw1KcYp0sTa5uNd8eHf2G";
+
+    @Test
+    void aVersionIdS3CouldNotHaveIssuedIsInvalidArgumentNotNoSuchVersion() {
+        f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
+        f.s3.putObject(b -> b.bucket("src").key("doc"), RequestBody.fromString("one"));
+
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId("dsf")))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(400))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageContaining("Invalid version id specified (GetObject: VersionId 'dsf'");
+        assertThatThrownBy(() -> f.s3.headObject(b -> b.bucket("src").key("doc").versionId("dsf")))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(400));
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("src").key("doc").versionId(NO_SUCH_VERSION)))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(404))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchVersion"));
+
+        // a delete: a malformed id is refused, a well-formed unknown one is nothing to do (204)
+        assertThatThrownBy(() -> f.s3.deleteObject(b -> b.bucket("src").key("doc").versionId("dsf")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"));
+        assertThat(f.s3.deleteObject(b -> b.bucket("src").key("doc").versionId(NO_SUCH_VERSION))
+            .sdkHttpResponse().statusCode()).isEqualTo(204);
+        // in a DeleteResult S3 reports a malformed id as NoSuchVersion, per key
+        DeleteObjectsResponse many = f.s3.deleteObjects(b -> b.bucket("src").delete(d -> d.objects(
+            ObjectIdentifier.builder().key("doc").versionId("dsf").build(),
+            ObjectIdentifier.builder().key("doc").versionId(NO_SUCH_VERSION).build())));
+        assertThat(many.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("NoSuchVersion");
+            assertThat(e.versionId()).isEqualTo("dsf");
+        });
+        assertThat(many.deleted()).extracting(DeletedObject::versionId).containsExactly(NO_SUCH_VERSION);
+
+        assertThatThrownBy(() -> f.s3.listObjectVersions(b -> b.bucket("src").keyMarker("doc").versionIdMarker("dsf")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageContaining("VersionIdMarker 'dsf'");
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.sourceBucket("src").sourceKey("doc").sourceVersionId("dsf")
+            .destinationBucket("src").destinationKey("copy")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageContaining("CopySource versionId 'dsf'");
         assertThat(f.sim.s3().objectText("src", "doc")).isEqualTo("one");
     }
 

@@ -284,6 +284,9 @@ final class Listings {
         if (versionMarker != null && keyMarker == null) {
             throw S3Errors.error("InvalidArgument", S3Messages.versionMarkerWithoutKeyMarker(c.operation()));
         }
+        if (versionMarker != null) {
+            Storage.checkVersionId(c.operation(), "VersionIdMarker", versionMarker);
+        }
         Owner owner = BucketOperations.owner(b.ownerAccount);
         List<software.amazon.awssdk.services.s3.model.ObjectVersion> versions = new ArrayList<>();
         List<DeleteMarkerEntry> markers = new ArrayList<>();

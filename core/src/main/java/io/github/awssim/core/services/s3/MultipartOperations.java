@@ -174,7 +174,7 @@ final class MultipartOperations {
         Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
             r.copySourceIfUnmodifiedSince());
         while (true) {
-            ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId());
+            ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId(), "CopySource versionId");
             Conditions.check(c.operation(), sv, p, c.now(), true);
             Storage.requireReadable(c.operation(), source, sv);
             long first = 0;

@@ -273,9 +273,7 @@ final class ObjectOperations {
         try {
             List<ObjectVersion> history = b.keys.getOrDefault(key, List.of());
             if (versionId != null) {
-                if (versionId.isEmpty()) {
-                    throw S3Errors.error("InvalidArgument", S3Messages.emptyVersionId(c.operation()));
-                }
+                Storage.checkVersionId(c.operation(), "VersionId", versionId);
                 for (ObjectVersion v : history) {
                     if (v.versionId().equals(versionId)) {
                         List<ObjectVersion> next = new ArrayList<>(history);
@@ -345,6 +343,10 @@ final class ObjectOperations {
         for (ObjectIdentifier o : objects) {
             try {
                 Storage.requireKey(c.operation(), o.key());
+                if (o.versionId() != null && !o.versionId().isEmpty() && !Storage.isVersionId(o.versionId())) {
+                    // what S3 answers in a DeleteResult for an id it could not have issued
+                    throw S3Errors.error("NoSuchVersion", S3Messages.noSuchVersion(c.operation(), b.name, o.key(), o.versionId()));
+                }
                 Deleted d = deleteOne(c, b, o.key(), o.versionId(), o.eTag(), o.lastModifiedTime(), o.size());
                 if (!quiet) {
                     DeletedObject.Builder entry = DeletedObject.builder().key(o.key()).versionId(o.versionId());
@@ -420,7 +422,7 @@ final class ObjectOperations {
         Map<String, String> replacedTags = r.taggingDirective() == TaggingDirective.REPLACE
             ? Tags.ofHeader(c.operation(), r.tagging()) : null;
         while (true) {
-            ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId());
+            ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId(), "CopySource versionId");
             Conditions.check(c.operation(), sv, p, c.now(), true);
             Storage.requireReadable(c.operation(), source, sv);
             if (sv.size() > Storage.MAX_SINGLE_UPLOAD) {

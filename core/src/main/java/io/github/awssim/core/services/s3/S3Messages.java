@@ -102,6 +102,11 @@ final class S3Messages {
             + bucket + "' is a delete marker.)";
     }
 
+    static String invalidVersionId(String operation, String member, String versionId) {
+        return "Invalid version id specified (" + operation + ": " + member + " '" + versionId + "' is not a version id;"
+            + " they are 'null' or 32 characters, as S3 returns them in x-amz-version-id).";
+    }
+
     static String noSuchVersion(String operation, String bucket, String key, String versionId) {
         return "The specified version does not exist. (" + operation + ": '" + key + "' in bucket '" + bucket
             + "' has no version '" + versionId + "'.)";

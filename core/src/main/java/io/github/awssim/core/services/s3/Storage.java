@@ -238,12 +238,37 @@ final class Storage {
         }
     }
 
+    /** The ids awssim issues (S3's shape: 32 URL-safe characters), and the null version's. */
+    private static final java.util.regex.Pattern VERSION_ID = java.util.regex.Pattern.compile("null|[A-Za-z0-9._-]{32}");
+
+    /**
+     * Refuses a version id S3 could not have issued, as S3 does (400 InvalidArgument) before it looks for the
+     * version; a well-formed id of no version is the caller's NoSuchVersion (or, for a delete, nothing to do).
+     */
+    static void checkVersionId(String operation, String member, String versionId) {
+        if (versionId.isEmpty()) {
+            throw S3Errors.error("InvalidArgument", S3Messages.emptyVersionId(operation));
+        }
+        if (!isVersionId(versionId)) {
+            throw S3Errors.error("InvalidArgument", S3Messages.invalidVersionId(operation, member, versionId));
+        }
+    }
+
+    static boolean isVersionId(String versionId) {
+        return VERSION_ID.matcher(versionId).matches();
+    }
+
     /**
      * The version a read names: the current one, or {@code versionId}'s. A current delete marker is
      * NoSuchKey with {@code x-amz-delete-marker: true}; an unknown version NoSuchVersion; a version that is a
      * delete marker 405 MethodNotAllowed.
      */
     static ObjectVersion find(S3State.Call c, Bucket b, String key, String versionId) {
+        return find(c, b, key, versionId, "VersionId");
+    }
+
+    /** {@link #find(S3State.Call, Bucket, String, String)}, naming the request member that gave the version id. */
+    static ObjectVersion find(S3State.Call c, Bucket b, String key, String versionId, String member) {
         List<ObjectVersion> history = b.keys.getOrDefault(key, List.of());
         if (versionId == null) {
             ObjectVersion v = history.isEmpty() ? null : history.get(0);
@@ -256,9 +281,7 @@ final class Storage {
             }
             return v;
         }
-        if (versionId.isEmpty()) {
-            throw S3Errors.error("InvalidArgument", S3Messages.emptyVersionId(c.operation()));
-        }
+        checkVersionId(c.operation(), member, versionId);
         for (ObjectVersion v : history) {
             if (v.versionId().equals(versionId)) {
                 if (v.deleteMarker()) {
