@@ -168,7 +168,6 @@ public final class AsyncStreams {
         }
     }
 
-    /** A response body is one-shot: a second subscriber gets an inert subscription and an error. */
     /** The error Reactive Streams rule 3.9 asks for when a subscriber requests {@code n <= 0}. */
     static IllegalArgumentException nonPositiveDemand(long n) {
         return new IllegalArgumentException("Reactive Streams 3.9: request(" + n + ") is not positive");
@@ -191,6 +190,7 @@ public final class AsyncStreams {
         return true;
     }
 
+    /** A response body is one-shot: a second subscriber gets an inert subscription and an error. */
     static void refuseSecondSubscriber(Subscriber<? super ByteBuffer> subscriber) {
         subscriber.onSubscribe(new Subscription() {
             @Override
