@@ -32,6 +32,9 @@ final class Bucket {
     volatile BucketVersioningStatus versioning;
     volatile Map<String, String> tags;
     volatile String policy;
+    /** Default encryption and blocked encryption types (PutBucketEncryption); never null. */
+    volatile software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration encryption =
+        Encryptions.defaultConfiguration();
     volatile boolean deleted;
 
     Bucket(String name, String ownerAccount, String region, Instant created) {

@@ -88,13 +88,19 @@ final class MultipartOperations {
         ObjectMeta meta = new ObjectMeta(r.contentType() != null ? r.contentType() : ObjectOperations.DEFAULT_CONTENT_TYPE,
             r.contentEncoding(), r.contentDisposition(), r.contentLanguage(), r.cacheControl(), r.expires(),
             r.websiteRedirectLocation(), metadata, storageClass);
+        Encryptions.Encryption encryption = Encryptions.forWrite(c.operation(), b, r.serverSideEncryptionAsString(),
+            r.ssekmsKeyId(), r.bucketKeyEnabled(), new Encryptions.CustomerKey(r.sseCustomerAlgorithm(), r.sseCustomerKey(),
+                r.sseCustomerKeyMD5()));
         Upload u = new Upload(state.newUploadId(), r.key(), c.now(), meta, tags, algorithm,
             algorithm == null ? null : type != null ? type
                 : algorithm == ChecksumAlgorithm.CRC64_NVME ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE,
-            c.accountId());
+            c.accountId(), encryption);
         b.uploads.put(u.id, u);
-        return CreateMultipartUploadResponse.builder().bucket(b.name).key(r.key()).uploadId(u.id)
-            .checksumAlgorithm(algorithm).checksumType(u.checksumType).build();
+        CreateMultipartUploadResponse.Builder out = CreateMultipartUploadResponse.builder().bucket(b.name).key(r.key())
+            .uploadId(u.id).checksumAlgorithm(algorithm).checksumType(u.checksumType);
+        Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+            out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
+        return out.build();
     }
 
     /** The algorithm a part's checksum is computed with: the upload's, else S3's default CRC64NVME. */
@@ -124,6 +130,8 @@ final class MultipartOperations {
         Bucket b = state.bucket(c, r.bucket());
         requirePartNumber(c.operation(), r.partNumber());
         Upload u = upload(c, b, r.key(), r.uploadId());
+        Encryptions.checkPart(c.operation(), u.id, u.encryption, new Encryptions.CustomerKey(r.sseCustomerAlgorithm(),
+            r.sseCustomerKey(), r.sseCustomerKeyMD5()));
         ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), ObjectOperations.checksumHeaders(
             r.checksumCRC32(), r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
         if (u.checksumAlgorithm != null && claim.algorithm() != null && claim.algorithm() != u.checksumAlgorithm) {
@@ -136,6 +144,8 @@ final class MultipartOperations {
         addPart(c, u, part);
         UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(part.eTag());
         echoChecksum(out, u, claim, in);
+        Encryptions.echo(u.encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+            out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         return out.build();
     }
 
@@ -170,11 +180,16 @@ final class MultipartOperations {
         Bucket b = state.bucket(c, r.destinationBucket());
         requirePartNumber(c.operation(), r.partNumber());
         Upload u = upload(c, b, r.destinationKey(), r.uploadId());
+        Encryptions.checkPart(c.operation(), u.id, u.encryption, new Encryptions.CustomerKey(r.sseCustomerAlgorithm(),
+            r.sseCustomerKey(), r.sseCustomerKeyMD5()));
+        Encryptions.CustomerKey sourceKey = new Encryptions.CustomerKey(r.copySourceSSECustomerAlgorithm(),
+            r.copySourceSSECustomerKey(), r.copySourceSSECustomerKeyMD5());
         Bucket source = state.sourceBucket(c, src.bucket());
         Preconditions p = new Preconditions(r.copySourceIfMatch(), r.copySourceIfNoneMatch(), r.copySourceIfModifiedSince(),
             r.copySourceIfUnmodifiedSince());
         while (true) {
             ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId(), "CopySource versionId");
+            Encryptions.checkRead(c.operation(), "copy source '" + src.key() + "'", sv.encryption(), sourceKey);
             Conditions.check(c.operation(), sv, p, c.now(), true);
             Storage.requireReadable(c.operation(), source, sv);
             long first = 0;
@@ -218,8 +233,11 @@ final class MultipartOperations {
             if (u.checksumAlgorithm != null) {
                 ObjectOperations.setPartChecksum(result, part.checksumAlgorithm(), Checksums.base64(checksum));
             }
-            return UploadPartCopyResponse.builder().copyPartResult(result.build())
-                .copySourceVersionId(source.versioning == null ? null : sv.versionId()).build();
+            UploadPartCopyResponse.Builder out = UploadPartCopyResponse.builder().copyPartResult(result.build())
+                .copySourceVersionId(source.versioning == null ? null : sv.versionId());
+            Encryptions.echo(u.encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+                out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
+            return out.build();
         }
     }
 
@@ -326,7 +344,7 @@ final class MultipartOperations {
             }
             Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
             ObjectVersion v = storage.commit(c, b, u.key, ObjectOperations.draft(u.key, new Blob.Concat(blobs), total, eTag,
-                now, u.meta, u.tags, checksum, List.copyOf(parts), u.ownerAccount), conditions);
+                now, u.meta, u.tags, checksum, List.copyOf(parts), u.ownerAccount, u.encryption), conditions);
             u.finished = true;
             b.uploads.remove(u.id, u);
             release(u);
@@ -335,6 +353,7 @@ final class MultipartOperations {
                     + software.amazon.awssdk.utils.http.SdkHttpUtils.urlEncodeIgnoreSlashes(u.key))
                 .bucket(b.name).key(u.key).eTag(eTag).versionId(Storage.shownVersionId(b, v)).checksumType(checksum.type());
             ObjectOperations.setChecksum(out, checksum);
+            Encryptions.echo(u.encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled);
             CompleteMultipartUploadResponse response = out.build();
             remember(b, u.id, requested, response);
             return response;

@@ -76,6 +76,9 @@ final class ObjectOperations {
             r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
         ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
             r.contentLanguage(), r.cacheControl(), r.expires(), r.websiteRedirectLocation(), metadata, storageClass);
+        Encryptions.Encryption encryption = Encryptions.forWrite(c.operation(), b, r.serverSideEncryptionAsString(),
+            r.ssekmsKeyId(), r.bucketKeyEnabled(), new Encryptions.CustomerKey(r.sseCustomerAlgorithm(), r.sseCustomerKey(),
+                r.sseCustomerKeyMD5()));
         // S3 keeps the checksum the request names, else computes its default, CRC64NVME.
         Received in = storage.receive(c.operation(), body, claim, claim.algorithmOr(ChecksumAlgorithm.CRC64_NVME),
             r.contentMD5());
@@ -83,20 +86,23 @@ final class ObjectOperations {
         Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
         String eTag = "\"" + Checksums.hex(in.md5()) + "\"";
         ObjectVersion v = storage.commit(c, b, r.key(), draft(r.key(), in.blob(), in.size(), eTag, now, meta, tags,
-            checksum, List.of(), c.accountId()), conditions);
+            checksum, List.of(), c.accountId(), encryption), conditions);
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.shownVersionId(b, v))
             .checksumType(ChecksumType.FULL_OBJECT);
+        Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+            out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         setChecksum(out, checksum);
         return out.build();
     }
 
     static Storage.Draft draft(String key, Blob blob, long size, String eTag, Instant lastModified, ObjectMeta meta,
-                               Map<String, String> tags, Checksum checksum, List<ObjectVersion.Part> parts, String owner) {
+                               Map<String, String> tags, Checksum checksum, List<ObjectVersion.Part> parts, String owner,
+                               Encryptions.Encryption encryption) {
         return new Storage.Draft() {
             @Override
             public ObjectVersion withVersionId(String versionId) {
                 return new ObjectVersion(key, versionId, false, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(tags),
-                    checksum, parts, owner);
+                    checksum, parts, owner, encryption);
             }
 
             @Override
@@ -114,6 +120,8 @@ final class ObjectOperations {
         Preconditions p = new Preconditions(r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         while (true) {
             ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+            Encryptions.checkRead(c.operation(), "object '" + r.key() + "'", v.encryption(), new Encryptions.CustomerKey(
+                r.sseCustomerAlgorithm(), r.sseCustomerKey(), r.sseCustomerKeyMD5()));
             Conditions.check(c.operation(), v, p, c.now(), false);
             Storage.requireReadable(c.operation(), b, v);
             Span span = span(c.operation(), v, r.range(), r.partNumber());
@@ -147,6 +155,8 @@ final class ObjectOperations {
         Bucket b = state.bucket(c, r.bucket());
         Storage.requireKey(c.operation(), r.key());
         ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+        Encryptions.checkRead(c.operation(), "object '" + r.key() + "'", v.encryption(), new Encryptions.CustomerKey(
+            r.sseCustomerAlgorithm(), r.sseCustomerKey(), r.sseCustomerKeyMD5()));
         Conditions.check(c.operation(), v, new Preconditions(r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(),
             r.ifUnmodifiedSince()), c.now(), false);
         Span span = span(c.operation(), v, r.range(), r.partNumber());
@@ -160,6 +170,8 @@ final class ObjectOperations {
             .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange());
+        Encryptions.echo(v.encryption(), out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+            out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         Checksum sum = r.checksumMode() == ChecksumMode.ENABLED ? shownChecksum(v, span) : null;
         if (sum != null) {
             setChecksum(out, sum);
@@ -247,6 +259,8 @@ final class ObjectOperations {
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
             .partsCount(span.partsCount()).contentRange(span.contentRange())
             .tagCount(v.tags().isEmpty() ? null : v.tags().size());
+        Encryptions.echo(v.encryption(), out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+            out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         Checksum sum = checksums ? shownChecksum(v, span) : null;
         if (sum != null) {
             setChecksum(out, sum);
@@ -304,7 +318,7 @@ final class ObjectOperations {
             }
             String markerId = versioning == BucketVersioningStatus.ENABLED ? state.newVersionId() : ObjectVersion.NULL_VERSION;
             ObjectVersion marker = new ObjectVersion(key, markerId, true, null, 0, null, c.now().truncatedTo(ChronoUnit.SECONDS),
-                ObjectMeta.NONE, Map.of(), null, List.of(), c.accountId());
+                ObjectMeta.NONE, Map.of(), null, List.of(), c.accountId(), null);
             List<ObjectVersion> next = new ArrayList<>();
             next.add(marker);
             List<ObjectVersion> dropped = new ArrayList<>();
@@ -421,8 +435,15 @@ final class ObjectOperations {
             Storage.userMetadata(c.operation(), r.hasMetadata() ? r.metadata() : Map.of()), storageClass) : null;
         Map<String, String> replacedTags = r.taggingDirective() == TaggingDirective.REPLACE
             ? Tags.ofHeader(c.operation(), r.tagging()) : null;
+        // a copy is a new write: it is encrypted as its request or the destination bucket says, not as its source
+        Encryptions.Encryption encryption = Encryptions.forWrite(c.operation(), destination, r.serverSideEncryptionAsString(),
+            r.ssekmsKeyId(), r.bucketKeyEnabled(), new Encryptions.CustomerKey(r.sseCustomerAlgorithm(), r.sseCustomerKey(),
+                r.sseCustomerKeyMD5()));
+        Encryptions.CustomerKey sourceKey = new Encryptions.CustomerKey(r.copySourceSSECustomerAlgorithm(),
+            r.copySourceSSECustomerKey(), r.copySourceSSECustomerKeyMD5());
         while (true) {
             ObjectVersion sv = Storage.find(c, source, src.key(), src.versionId(), "CopySource versionId");
+            Encryptions.checkRead(c.operation(), "copy source '" + src.key() + "'", sv.encryption(), sourceKey);
             Conditions.check(c.operation(), sv, p, c.now(), true);
             Storage.requireReadable(c.operation(), source, sv);
             if (sv.size() > Storage.MAX_SINGLE_UPLOAD) {
@@ -460,14 +481,16 @@ final class ObjectOperations {
             }
             Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
             ObjectVersion v = storage.commit(c, destination, r.destinationKey(), draft(r.destinationKey(), sv.blob(), sv.size(),
-                eTag, now, meta, tags, checksum, List.of(), c.accountId()), conditions);
+                eTag, now, meta, tags, checksum, List.of(), c.accountId(), encryption), conditions);
             CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(eTag).lastModified(now);
             setChecksum(result, checksum);
             result.checksumType(checksum.type());
-            return CopyObjectResponse.builder().copyObjectResult(result.build())
+            CopyObjectResponse.Builder out = CopyObjectResponse.builder().copyObjectResult(result.build())
                 .versionId(Storage.shownVersionId(destination, v))
-                .copySourceVersionId(source.versioning == null ? null : sv.versionId())
-                .build();
+                .copySourceVersionId(source.versioning == null ? null : sv.versionId());
+            Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
+                out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
+            return out.build();
         }
     }
 
@@ -488,7 +511,8 @@ final class ObjectOperations {
     private static boolean changesSomething(CopyObjectRequest r, boolean replaceMetadata, String storageClass,
                                             ObjectVersion source) {
         return replaceMetadata || !Objects.equals(storageClass, source.meta().storageClass())
-            || r.websiteRedirectLocation() != null || r.serverSideEncryption() != null || r.checksumAlgorithm() != null;
+            || r.websiteRedirectLocation() != null || r.serverSideEncryption() != null || r.sseCustomerAlgorithm() != null
+            || r.checksumAlgorithm() != null;
     }
 
     record Digest(String md5, String checksum) {
@@ -540,6 +564,8 @@ final class ObjectOperations {
             throw S3Errors.error("InvalidArgument", S3Messages.noObjectAttributes(c.operation()));
         }
         ObjectVersion v = Storage.find(c, b, r.key(), r.versionId());
+        Encryptions.checkRead(c.operation(), "object '" + r.key() + "'", v.encryption(), new Encryptions.CustomerKey(
+            r.sseCustomerAlgorithm(), r.sseCustomerKey(), r.sseCustomerKeyMD5()));
         List<ObjectAttributes> wanted = r.objectAttributes();
         GetObjectAttributesResponse.Builder out = GetObjectAttributesResponse.builder().lastModified(v.lastModified())
             .versionId(Storage.shownVersionId(b, v));

@@ -15,10 +15,11 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
  * @param eTag with its quotes, as S3 sends it
  * @param checksum the stored flexible checksum, or null
  * @param parts the parts of a multipart object, empty otherwise
+ * @param encryption how S3 says it encrypted the object; null for a delete marker
  */
 record ObjectVersion(String key, String versionId, boolean deleteMarker, Blob blob, long size, String eTag,
                      Instant lastModified, ObjectMeta meta, Map<String, String> tags, Checksum checksum, List<Part> parts,
-                     String ownerAccount) {
+                     String ownerAccount, Encryptions.Encryption encryption) {
     static final String NULL_VERSION = "null";
 
     /** An immutable copy that keeps the order the entries came in (tags list in the order they were set). */
@@ -28,7 +29,7 @@ record ObjectVersion(String key, String versionId, boolean deleteMarker, Blob bl
 
     ObjectVersion withTags(Map<String, String> newTags) {
         return new ObjectVersion(key, versionId, deleteMarker, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(newTags),
-            checksum, parts, ownerAccount);
+            checksum, parts, ownerAccount, encryption);
     }
 
     /** The system and user metadata S3 keeps with an object and answers in headers. */

@@ -102,6 +102,78 @@ final class S3Messages {
             + bucket + "' is a delete marker.)";
     }
 
+    // ---- server-side encryption ----------------------------------------------------------------
+
+    static String encryptionRules(String operation, int rules) {
+        return "The XML you provided was not well-formed or did not validate against our published schema ("
+            + operation + ": ServerSideEncryptionConfiguration needs exactly one Rule, not " + rules + ").";
+    }
+
+    static String unknownSseAlgorithm(String operation, String member, String value) {
+        return "The encryption method specified is not supported (" + operation + ": " + member + " '" + value
+            + "'; use AES256, aws:kms or aws:kms:dsse).";
+    }
+
+    static String kmsKeyWithoutKms(String operation, String member) {
+        return "Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms ("
+            + operation + ": " + member + " names a KMS key, so ServerSideEncryption must be aws:kms or aws:kms:dsse).";
+    }
+
+    static String customerKeyWithSse(String operation) {
+        return "Server Side Encryption with Customer provided key is incompatible with the encryption method specified ("
+            + operation + ": send SSECustomerAlgorithm/SSECustomerKey/SSECustomerKeyMD5 or ServerSideEncryption, not both).";
+    }
+
+    static String customerKeysBlocked(String operation, String bucket) {
+        return "Access Denied (" + operation + ": bucket '" + bucket + "' blocks SSE-C writes, as S3 does for every bucket"
+            + " created since April 2026; allow them with PutBucketEncryption and BlockedEncryptionTypes NONE).";
+    }
+
+    static String customerKeyPart(String operation, String what) {
+        return "Requests specifying Server Side Encryption with Customer provided keys must provide " + what + " ("
+            + operation + ": SSECustomerAlgorithm, SSECustomerKey and SSECustomerKeyMD5 go together).";
+    }
+
+    static String customerKeyAlgorithm(String operation, String algorithm) {
+        return "The Encryption request you specified is not valid. Supported value: AES256. (" + operation
+            + ": SSECustomerAlgorithm '" + algorithm + "'.)";
+    }
+
+    static String customerKeyInvalid(String operation) {
+        return "The secret key was invalid for the specified algorithm. (" + operation
+            + ": SSECustomerKey must be the base64 of 32 bytes.)";
+    }
+
+    static String customerKeyMd5Mismatch(String operation) {
+        return "The calculated MD5 hash of the key did not match the hash that was provided. (" + operation
+            + ": SSECustomerKeyMD5 must be the base64 MD5 of the key's 32 bytes.)";
+    }
+
+    static String customerKeyNeeded(String operation, String what) {
+        return "The object was stored using a form of Server Side Encryption. The correct parameters must be provided"
+            + " to retrieve the object. (" + operation + ": " + what + " was written with SSE-C; send its"
+            + " SSECustomerAlgorithm, SSECustomerKey and SSECustomerKeyMD5.)";
+    }
+
+    static String otherCustomerKey(String operation, String what) {
+        return "Access Denied (" + operation + ": the SSE-C key sent is not the one " + what + " was written with.)";
+    }
+
+    static String customerKeyNotApplicable(String operation, String what) {
+        return "The encryption parameters are not applicable to this object. (" + operation + ": " + what
+            + " was not written with SSE-C; send no SSECustomer* members.)";
+    }
+
+    static String partNeedsCustomerKey(String operation, String uploadId) {
+        return "The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate"
+            + " encryption parameters. (" + operation + ": upload " + uploadId + " was created with SSE-C; send its key.)";
+    }
+
+    static String partCustomerKeyMismatch(String operation, String uploadId) {
+        return "The provided encryption parameters did not match the ones used originally. (" + operation + ": upload "
+            + uploadId + " was created with another SSE-C key.)";
+    }
+
     static String invalidVersionId(String operation, String member, String versionId) {
         return "Invalid version id specified (" + operation + ": " + member + " '" + versionId + "' is not a version id;"
             + " they are 'null' or 32 characters, as S3 returns them in x-amz-version-id).";

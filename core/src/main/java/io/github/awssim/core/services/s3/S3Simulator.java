@@ -30,6 +30,12 @@ import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketEncryptionRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketEncryptionRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketEncryptionResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
@@ -295,6 +301,30 @@ public class S3Simulator implements S3Client {
         return run("DeleteBucketPolicy", request, c -> {
             state.bucket(c, request.bucket()).policy = null;
             return DeleteBucketPolicyResponse.builder().build();
+        });
+    }
+
+    @Override
+    public PutBucketEncryptionResponse putBucketEncryption(PutBucketEncryptionRequest request) {
+        return run("PutBucketEncryption", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            b.encryption = Encryptions.checkedConfiguration(c.operation(), request.serverSideEncryptionConfiguration());
+            return PutBucketEncryptionResponse.builder().build();
+        });
+    }
+
+    @Override
+    public GetBucketEncryptionResponse getBucketEncryption(GetBucketEncryptionRequest request) {
+        return run("GetBucketEncryption", request, c -> GetBucketEncryptionResponse.builder()
+            .serverSideEncryptionConfiguration(state.bucket(c, request.bucket()).encryption).build());
+    }
+
+    /** Back to what a new bucket has (SSE-S3, SSE-C blocked): S3 says the default becomes SSE-S3 again. */
+    @Override
+    public DeleteBucketEncryptionResponse deleteBucketEncryption(DeleteBucketEncryptionRequest request) {
+        return run("DeleteBucketEncryption", request, c -> {
+            state.bucket(c, request.bucket()).encryption = Encryptions.defaultConfiguration();
+            return DeleteBucketEncryptionResponse.builder().build();
         });
     }
 

@@ -16,13 +16,16 @@ final class Upload {
     final ChecksumAlgorithm checksumAlgorithm;
     final ChecksumType checksumType;
     final String ownerAccount;
+    /** What CreateMultipartUpload asked for; an SSE-C upload's parts must present its key. */
+    final Encryptions.Encryption encryption;
     /** Parts by number; replacing one releases the old part's blob. Guarded by this upload's monitor. */
     final ConcurrentSkipListMap<Integer, UploadedPart> parts = new ConcurrentSkipListMap<>();
     /** Set once completed or aborted: later parts are refused, the blobs are released. */
     boolean finished;
 
     Upload(String id, String key, Instant initiated, ObjectVersion.ObjectMeta meta, Map<String, String> tags,
-           ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType, String ownerAccount) {
+           ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType, String ownerAccount,
+           Encryptions.Encryption encryption) {
         this.id = id;
         this.key = key;
         this.initiated = initiated;
@@ -31,6 +34,7 @@ final class Upload {
         this.checksumAlgorithm = checksumAlgorithm;
         this.checksumType = checksumType;
         this.ownerAccount = ownerAccount;
+        this.encryption = encryption;
     }
 
     /**
