@@ -62,6 +62,17 @@ class ChecksumsTest {
         assertThat(Checksums.multipartEtag(List.of(new byte[16], new byte[16], new byte[16]))).matches("[0-9a-f]{32}-3");
     }
 
+    @Test
+    void compositeSha256MatchesTheValueS3Returned() {
+        // floci-io/floci#3083: three parts uploaded to real S3, whose UploadPart answers gave these SHA256s,
+        // completed as rVWt…ivc=-3 (COMPOSITE).
+        List<byte[]> parts = List.of("lcKa6Boe7a167tUCN5C4OaFygGSYD8MBnBARTrdL+1w=",
+                "gHjhbUT4oo2tSCtSZJdlKi+jeNXJT+VImqdPXsXvkOc=", "4l9PQ3zOPZ0oGFvknFX+J4zZwE4WMzO+l3r8XrbWOeM=").stream()
+            .map(v -> Checksums.decode(ChecksumAlgorithm.SHA256, v)).toList();
+        assertThat(Checksums.composite(ChecksumAlgorithm.SHA256, parts))
+            .isEqualTo("rVWtNbadtsaKXJAcgWPWjifHzJaXde/iV4jaJAOdivc=-3");
+    }
+
     private static byte[] crc(ChecksumAlgorithm algorithm, byte[] data) {
         Checksums.Running sum = Checksums.newChecksum(algorithm);
         sum.update(data, 0, data.length);
