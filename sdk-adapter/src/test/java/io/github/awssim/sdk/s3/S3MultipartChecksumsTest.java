@@ -257,6 +257,41 @@ class S3MultipartChecksumsTest {
             .hasMessageContaining("One or more of the specified parts could not be found.");
     }
 
+    @Test
+    void row22APartOfASha256UploadSentWithoutAChecksumIsRefused() {
+        String id = sha256Upload("no-part-checksum");
+        assertThatThrownBy(() -> plain.uploadPart(b -> b.bucket("sums").key("no-part-checksum").uploadId(id).partNumber(1),
+            RequestBody.fromBytes(bytes(100))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: null");
+        // and a part sent with another algorithm's checksum names it
+        assertThatThrownBy(() -> f.s3.uploadPart(b -> b.bucket("sums").key("no-part-checksum").uploadId(id).partNumber(1)
+            .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes(100))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: crc32");
+        assertThat(f.s3.listParts(b -> b.bucket("sums").key("no-part-checksum").uploadId(id)).parts()).isEmpty();
+    }
+
+    @Test
+    void row23CompletingASha256UploadWithoutThePartChecksumsIsRefused() {
+        String id = sha256Upload("no-checksums");
+        List<UploadPartResponse> parts = sha256Parts("no-checksums", id);
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("sums").key("no-checksums").uploadId(id)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(parts.get(0).eTag()).build(),
+                CompletedPart.builder().partNumber(2).eTag(parts.get(1).eTag()).build()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("The upload was created using a sha256 checksum. The complete request must include the "
+                + "checksum for each part.");
+    }
+
+    @Test
+    void aFullObjectShaUploadIsRefusedNamingTheAlgorithmAsS3Does() {
+        assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("sums").key("full-sha")
+            .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(ChecksumType.FULL_OBJECT)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("The FULL_OBJECT checksum type cannot be used with the sha256 checksum algorithm.");
+    }
+
     // ---- CopyObject ---------------------------------------------------------------------------------
 
     @Test

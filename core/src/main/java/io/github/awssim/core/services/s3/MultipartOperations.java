@@ -134,10 +134,7 @@ final class MultipartOperations {
             r.sseCustomerKey(), r.sseCustomerKeyMD5()));
         ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), ObjectOperations.checksumHeaders(
             r.checksumCRC32(), r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
-        if (u.checksumAlgorithm != null && claim.algorithm() != null && claim.algorithm() != u.checksumAlgorithm) {
-            throw S3Errors.error("InvalidRequest", S3Messages.partChecksumMismatch(c.operation(), u.checksumAlgorithm,
-                claim.algorithm()));
-        }
+        requirePartChecksum(c.operation(), u, claim.algorithm());
         Received in = storage.receive(c.operation(), body, claim, partAlgorithm(u), r.contentMD5());
         UploadedPart part = new UploadedPart(r.partNumber(), in.blob(), in.size(), in.md5(), in.checksum(), partAlgorithm(u),
             c.now().truncatedTo(ChronoUnit.SECONDS));
@@ -147,6 +144,21 @@ final class MultipartOperations {
         Encryptions.echo(u.encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
             out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         return out.build();
+    }
+
+    /**
+     * A part of an upload created with an algorithm must not come with another's checksum, and a part of a
+     * COMPOSITE upload must come with one: S3 answers a SHA256 upload's part sent without any "expected
+     * checksum Type: sha256, actual checksum Type: null" (floci-io/floci#3093, row 22). A FULL_OBJECT upload's
+     * part sent without one is still taken, its CRC computed here: no measurement of S3 says otherwise.
+     */
+    private static void requirePartChecksum(String operation, Upload u, ChecksumAlgorithm sent) {
+        if (u.checksumAlgorithm == null || sent == u.checksumAlgorithm) {
+            return;
+        }
+        if (sent != null || u.checksumType == ChecksumType.COMPOSITE) {
+            throw S3Errors.error("InvalidRequest", S3Messages.partChecksumMismatch(operation, u.checksumAlgorithm, sent));
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.awssim.core.services.s3;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /**
@@ -389,13 +390,15 @@ final class S3Messages {
     }
 
     static String partChecksumMissing(String operation, ChecksumAlgorithm algorithm, int partNumber) {
-        return "The upload was created using a " + algorithm + " checksum. The complete request must include the "
+        return "The upload was created using a " + lower(algorithm) + " checksum. The complete request must include the "
             + "checksum for each part. It was missing for part " + partNumber + " in the request. (" + operation + ")";
     }
 
+    /** {@code actual} is null for a part sent without a checksum, which S3 names "null". */
     static String partChecksumMismatch(String operation, ChecksumAlgorithm expected, ChecksumAlgorithm actual) {
-        return "Checksum Type mismatch occurred, expected checksum Type: " + expected + ", actual checksum Type: " + actual
-            + " (" + operation + ": the upload was created with " + expected + ").";
+        return "Checksum Type mismatch occurred, expected checksum Type: " + lower(expected) + ", actual checksum Type: "
+            + (actual == null ? "null" : lower(actual)) + " (" + operation + ": the upload was created with " + expected
+            + "; send each part with checksumAlgorithm(" + expected + ") or its checksum" + expected + ".)";
     }
 
     static String entityTooSmall(String operation, int partNumber, long size, long minimum) {
@@ -419,12 +422,17 @@ final class S3Messages {
     }
 
     static String fullObjectNeedsCrc(String operation, ChecksumAlgorithm algorithm) {
-        return "The FULL_OBJECT checksum type cannot be used with the " + algorithm + " checksum algorithm. (" + operation
+        return "The FULL_OBJECT checksum type cannot be used with the " + lower(algorithm) + " checksum algorithm. (" + operation
             + ": full-object checksums are CRC32, CRC32C or CRC64NVME.)";
     }
 
     static String crc64IsFullObjectOnly(String operation) {
         return "The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm. (" + operation + ")";
+    }
+
+    /** How S3 names an algorithm inside these multipart messages: in lower case ("sha256", "crc32c"). */
+    private static String lower(ChecksumAlgorithm algorithm) {
+        return algorithm.toString().toLowerCase(Locale.ROOT);
     }
 
     // ---- listings ----------------------------------------------------------------------------
