@@ -285,6 +285,38 @@ class S3MultipartChecksumsTest {
     }
 
     @Test
+    void aCompositeTheCompleteRequestSendsMustBeTheObjects() {
+        String id = sha256Upload("claimed");
+        List<UploadPartResponse> parts = sha256Parts("claimed", id);
+        List<CompletedPart> listed = List.of(
+            completed(1, parts.get(0).eTag(), ChecksumAlgorithm.SHA256, parts.get(0).checksumSHA256()),
+            completed(2, parts.get(1).eTag(), ChecksumAlgorithm.SHA256, parts.get(1).checksumSHA256()));
+        String wrong = base64(digest(ChecksumAlgorithm.SHA256, new byte[] {1})) + "-2";
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("sums").key("claimed").uploadId(id)
+            .checksumSHA256(wrong).multipartUpload(m -> m.parts(listed))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("BadDigest"));
+
+        ByteArrayOutputStream partSums = new ByteArrayOutputStream();
+        parts.forEach(p -> partSums.writeBytes(Base64.getDecoder().decode(p.checksumSHA256())));
+        String right = base64(digest(ChecksumAlgorithm.SHA256, partSums.toByteArray())) + "-2";
+        CompleteMultipartUploadResponse done = f.s3.completeMultipartUpload(b -> b.bucket("sums").key("claimed").uploadId(id)
+            .checksumSHA256(right).multipartUpload(m -> m.parts(listed)));
+        assertThat(done.checksumSHA256()).isEqualTo(right);
+    }
+
+    @Test
+    void aPartListedWithAnotherAlgorithmsChecksumIsBadDigest() {
+        String id = sha256Upload("other-algorithm");
+        List<UploadPartResponse> parts = sha256Parts("other-algorithm", id);
+        String crc32 = base64(digest(ChecksumAlgorithm.CRC32, new byte[] {1}));
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("sums").key("other-algorithm").uploadId(id)
+            .multipartUpload(m -> m.parts(completed(1, parts.get(0).eTag(), ChecksumAlgorithm.CRC32, crc32),
+                completed(2, parts.get(1).eTag(), ChecksumAlgorithm.SHA256, parts.get(1).checksumSHA256())))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("BadDigest"))
+            .hasMessageContaining("part 1 lists a CRC32 checksum");
+    }
+
+    @Test
     void aFullObjectShaUploadIsRefusedNamingTheAlgorithmAsS3Does() {
         assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("sums").key("full-sha")
             .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(ChecksumType.FULL_OBJECT)))

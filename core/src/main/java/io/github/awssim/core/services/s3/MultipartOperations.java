@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -322,8 +323,7 @@ final class MultipartOperations {
                         part.checksumAlgorithm(), claimed, actual));
                 }
                 if (claimed == null && u.checksumAlgorithm != null && u.checksumType == ChecksumType.COMPOSITE) {
-                    throw S3Errors.error("InvalidRequest", S3Messages.partChecksumMissing(c.operation(), u.checksumAlgorithm,
-                        cp.partNumber()));
+                    throw missingPartChecksum(c.operation(), u, cp);
                 }
                 used.add(part);
             }
@@ -374,27 +374,45 @@ final class MultipartOperations {
 
     /**
      * The object's checksum: for COMPOSITE, the checksum of the parts' checksums with {@code -N}; for
-     * FULL_OBJECT, the CRC of the whole object, combined from the parts' CRCs. A full-object value the
-     * request sends must equal it ({@code BadDigest}).
+     * FULL_OBJECT, the CRC of the whole object, combined from the parts' CRCs. A value the request sends
+     * must equal it ({@code BadDigest}); a composite may be sent with or without its {@code -N}.
      */
     private static Checksum objectChecksum(S3State.Call c, Upload u, List<UploadedPart> used, CompleteMultipartUploadRequest r) {
         ChecksumAlgorithm algorithm = partAlgorithm(u);
+        String claimed = ObjectOperations.checksumHeaders(r.checksumCRC32(), r.checksumCRC32C(), r.checksumCRC64NVME(),
+            r.checksumSHA1(), r.checksumSHA256()).get(algorithm);
         if (objectChecksumType(u) == ChecksumType.COMPOSITE) {
-            return new Checksum(algorithm, Checksums.composite(algorithm, used.stream().map(UploadedPart::checksum).toList()),
-                ChecksumType.COMPOSITE);
+            String value = Checksums.composite(algorithm, used.stream().map(UploadedPart::checksum).toList());
+            if (claimed != null && !claimed.equals(value) && !claimed.equals(value.substring(0, value.lastIndexOf('-')))) {
+                throw S3Errors.error("BadDigest", S3Messages.badChecksum(c.operation(), algorithm, claimed, value));
+            }
+            return new Checksum(algorithm, value, ChecksumType.COMPOSITE);
         }
         byte[] crc = used.get(0).checksum();
         for (int i = 1; i < used.size(); i++) {
             crc = Checksums.combine(algorithm, crc, used.get(i).checksum(), used.get(i).size());
         }
         String value = Checksums.base64(crc);
-        Map<ChecksumAlgorithm, String> sent = ObjectOperations.checksumHeaders(r.checksumCRC32(), r.checksumCRC32C(),
-            r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256());
-        String claimed = sent.get(algorithm);
         if (claimed != null && !claimed.equals(value)) {
             throw S3Errors.error("BadDigest", S3Messages.badChecksum(c.operation(), algorithm, claimed, value));
         }
         return new Checksum(algorithm, value, ChecksumType.FULL_OBJECT);
+    }
+
+    /**
+     * A COMPOSITE upload's part listed without its checksum in the upload's algorithm: {@code BadDigest} when
+     * the part lists another algorithm's, else {@code InvalidRequest}, as S3 answers both (floci-io/floci#3093).
+     */
+    private static AwsServiceException missingPartChecksum(String operation, Upload u, CompletedPart cp) {
+        for (Map.Entry<ChecksumAlgorithm, String> listed : ObjectOperations.checksumHeaders(cp.checksumCRC32(),
+            cp.checksumCRC32C(), cp.checksumCRC64NVME(), cp.checksumSHA1(), cp.checksumSHA256()).entrySet()) {
+            if (listed.getValue() != null) {
+                return S3Errors.error("BadDigest", S3Messages.partChecksumOfAnotherAlgorithm(operation, cp.partNumber(),
+                    listed.getKey(), u.checksumAlgorithm));
+            }
+        }
+        return S3Errors.error("InvalidRequest", S3Messages.partChecksumMissing(operation, u.checksumAlgorithm,
+            cp.partNumber()));
     }
 
     private static String claimedChecksum(CompletedPart cp, ChecksumAlgorithm algorithm) {

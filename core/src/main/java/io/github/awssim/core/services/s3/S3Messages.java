@@ -394,6 +394,13 @@ final class S3Messages {
             + "checksum for each part. It was missing for part " + partNumber + " in the request. (" + operation + ")";
     }
 
+    static String partChecksumOfAnotherAlgorithm(String operation, int partNumber, ChecksumAlgorithm listed,
+                                                 ChecksumAlgorithm expected) {
+        return "The Content-MD5 or checksum value that you specified did not match what the server received. ("
+            + operation + ": part " + partNumber + " lists a " + listed + " checksum, but the upload was created with "
+            + expected + "; list each part's Checksum" + expected + ", as UploadPart answered it.)";
+    }
+
     /** {@code actual} is null for a part sent without a checksum, which S3 names "null". */
     static String partChecksumMismatch(String operation, ChecksumAlgorithm expected, ChecksumAlgorithm actual) {
         return "Checksum Type mismatch occurred, expected checksum Type: " + lower(expected) + ", actual checksum Type: "
