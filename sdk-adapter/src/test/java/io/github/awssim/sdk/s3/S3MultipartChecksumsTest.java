@@ -147,7 +147,9 @@ class S3MultipartChecksumsTest {
     @MethodSource("compositeRows")
     void compositeUploadsKeepTheChecksumOfThePartChecksums(String row, ChecksumAlgorithm algorithm, int[] sizes) {
         String key = "composite-" + algorithm + "-" + sizes.length;
-        String id = f.s3.createMultipartUpload(b -> b.bucket("sums").key(key).checksumAlgorithm(algorithm)).uploadId();
+        var created = f.s3.createMultipartUpload(b -> b.bucket("sums").key(key).checksumAlgorithm(algorithm));
+        assertThat(created.checksumAlgorithm()).isEqualTo(algorithm);   // S3 echoes x-amz-checksum-algorithm
+        String id = created.uploadId();
         List<byte[]> data = new ArrayList<>();
         List<CompletedPart> parts = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
@@ -317,11 +319,19 @@ class S3MultipartChecksumsTest {
     }
 
     @Test
-    void aFullObjectShaUploadIsRefusedNamingTheAlgorithmAsS3Does() {
+    void createMultipartUploadRefusesTheTypesS3Refuses() {
         assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("sums").key("full-sha")
             .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(ChecksumType.FULL_OBJECT)))
             .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
             .hasMessageContaining("The FULL_OBJECT checksum type cannot be used with the sha256 checksum algorithm.");
+        assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("sums").key("type-only")
+            .checksumType(ChecksumType.COMPOSITE)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+        assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("sums").key("bad-type")
+            .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType("PARTIAL")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"))
+            .hasMessageContaining("Value for x-amz-checksum-type header is invalid.");
     }
 
     // ---- CopyObject ---------------------------------------------------------------------------------
