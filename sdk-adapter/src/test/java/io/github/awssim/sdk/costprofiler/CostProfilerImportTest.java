@@ -197,6 +197,7 @@ class CostProfilerImportTest {
         "H\\nshop,acme,Acme,123456789012,1780308000,1780311600,i-1\\nshop,acme,Acme,123456789012,yesterday,1780311600,i-1\\n| line 3, column StartTime: 'yesterday' is not a time in epoch seconds",
         "H\\nshop,acme,Acme,123456789012,1780308000000,1780311600000,i-1\\n| line 2, column StartTime: 1780308000000 is too large for epoch seconds; it looks like milliseconds",
         "H\\nshop,acme,Acme,123456789012,1780311600,1780308000,i-1\\n| line 2: EndTime 1780308000 is not after StartTime 1780311600.",
+        "H\\nshop,acme,Acme,123456789012,1780308000,1780308000,i-1\\n| line 2: EndTime 1780308000 is not after StartTime 1780308000.",
         "H\\nshop,\"acme,Acme,123456789012,1780308000,1780311600,i-1\\n| line 2: a quoted field is never closed.",
         "H\\nshop,\"acme\"x,Acme,123456789012,1780308000,1780311600,i-1\\n| line 2: 'x' follows a quoted field's closing quote"
     })

@@ -197,6 +197,27 @@ class CostProfilerReportsTest {
     }
 
     @Test
+    void theRoundingRemainderGoesToTheHoursLargestLine() {
+        define(acp, "uneven", "DAILY", "reports");
+        sim.costProfiler().resourceCost(ResourceCost.of("i-uneven", "AmazonEC2", "BoxUsage:t3.micro", "RunInstances",
+            new BigDecimal("0.10")).activeFrom(Instant.parse("2026-06-01T10:00:00Z")).activeUntil(Instant.parse("2026-06-01T11:00:00Z")));
+        // a 1000 s, b 2000 s, unattributed 600 s: at 10 decimals the shares add up to 0.1000000001 (and 100.0000000001%)
+        s3.putObject(r -> r.bucket("usage").key("uneven.csv"), RequestBody.fromString(HEADER
+            + "shop,a,A,123456789012," + H10 + "," + (H10 + 1000) + ",i-uneven\n"
+            + "shop,b,B,123456789012," + (H10 + 1000) + "," + (H10 + 3000) + ",i-uneven\n"));
+        acp.importApplicationUsage(r -> r.sourceS3Location(l -> l.bucket("usage").key("uneven.csv")));
+
+        sim.clock().set(Instant.parse("2026-06-02T00:00:00Z"));
+
+        List<Map<String, String>> hour = readReport(s3, "reports", "acp/uneven/DAILY/2026-06-02/uneven.csv.gz").stream()
+            .filter(r -> r.get("ResourceId").equals("i-uneven")).toList();
+        // README: "the remainder going to an hour's largest line" (b's), not to any other
+        assertThat(hour).extracting(r -> r.get("TenantIdentifier") + "=" + r.get("UnblendedCost") + "/"
+            + r.get("TenantAttributionPercent")).containsExactly(
+                "a=0.0277777778/27.7777777778", "b=0.0555555555/55.5555555555", "unattributed=0.0166666667/16.6666666667");
+    }
+
+    @Test
     void aMonthlyDefinitionTurnedDailyReportsFromTheChangeOnNotForTheMonthBehindIt() {
         define(acp, "tenants", "MONTHLY", "reports");
         sim.clock().set(Instant.parse("2026-06-15T12:00:00Z"));

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.ConflictExcept
 import software.amazon.awssdk.services.bcmpricingcalculator.model.DeleteBillScenarioRequest;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.InternalServiceErrorException;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
@@ -174,6 +175,35 @@ class FaultInjectionTest {
         assertThat(attemptLabels(sim).subList(0, 3)).containsOnly("MeterUsageResponse");
         assertThat(attemptLabels(sim).get(3)).startsWith("ThrottlingException").endsWith("MeterUsageResponse");
         assertThat(sim.clock().instant()).as("the SDK's virtual backoff moved time past the window").isAfter(T0);
+    }
+
+    @Test
+    void aRateLimitsWindowIsOneSimulatedSecond() {
+        Simulation sim = sim(1, FaultRule.on(MeterUsageRequest.class).rateLimit(1));
+        MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        meter(client, "d1");
+        sim.clock().advance(Duration.ofSeconds(1));   // the first attempt is now one second old: out of the window
+        meter(client, "d2");
+        meter(client, "d3");                          // the same instant as d2's: beyond 1 per second
+
+        assertThat(attemptLabels(sim).subList(0, 2)).containsExactly("MeterUsageResponse", "MeterUsageResponse");
+        assertThat(attemptLabels(sim).get(2)).startsWith("ThrottlingException,").endsWith("MeterUsageResponse");
+    }
+
+    @Test
+    void whenTwoRulesWouldFailAnAttemptTheFirstDecides() {
+        Simulation sim = sim(4, FaultRule.on(MeterUsageRequest.class).times(1).fail(ThrottlingException.class),
+            FaultRule.onService(MarketplaceMeteringClient.class).times(1).fail(InternalServiceErrorException.class));
+        MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        meter(client, "d");
+
+        // README: "the first failing rule that strikes decides"; rule 2 struck the same attempt and is ignored
+        assertThat(attemptLabels(sim)).containsExactly("ThrottlingException,MeterUsageResponse");
+        Outcome first = sim.journal().last().attempts().get(0).outcome();
+        assertThat(first).isInstanceOfSatisfying(Outcome.ServiceError.class,
+            e -> assertThat(e.exception().getMessage()).contains("(awssim fault rule 1 (").doesNotContain("fault rule 2"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.BillEstimateSt
 import software.amazon.awssdk.services.bcmpricingcalculator.model.BillScenarioStatus;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.CreateBillScenarioRequest;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.GetBillEstimateResponse;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.ValidationException;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.WorkloadEstimateStatus;
 
@@ -207,5 +208,27 @@ class PricingCalculatorSyncClientTest {
         String b = client.createBillScenario(r -> r.name("once").clientToken("my-token")).id();
         assertThat(b).isEqualTo(a);
         assertThat(sim.pricingCalculator().billScenarios()).hasSize(3);
+    }
+
+    @Test
+    void everyResourceExpires365DaysAfterCreationAndIsThenGone() {
+        String scenario = client.createBillScenario(r -> r.name("kept")).id();
+        String workload = client.createWorkloadEstimate(r -> r.name("kept")).id();
+        String estimate = client.createBillEstimate(r -> r.billScenarioId(scenario).name("kept")).id();
+        Instant expiry = NOW.plus(Duration.ofDays(365));   // README: "Everything expires after 365 days unless updated"
+
+        assertThat(client.getBillScenario(r -> r.identifier(scenario)).expiresAt()).isEqualTo(expiry);
+        assertThat(client.getWorkloadEstimate(r -> r.identifier(workload)).expiresAt()).isEqualTo(expiry);
+        assertThat(client.getBillEstimate(r -> r.identifier(estimate)).expiresAt()).isEqualTo(expiry);
+
+        sim.clock().set(expiry.minusSeconds(1));
+        assertThat(client.listBillScenarios(r -> { }).items()).extracting(i -> i.id()).containsExactly(scenario);
+
+        sim.clock().set(expiry);
+        assertThat(client.listBillScenarios(r -> { }).items()).isEmpty();
+        assertThat(client.listWorkloadEstimates(r -> { }).items()).isEmpty();
+        assertThat(client.listBillEstimates(r -> { }).items()).isEmpty();
+        assertThat(catchThrowableOfType(ResourceNotFoundException.class,
+            () -> client.getBillScenario(r -> r.identifier(scenario))).statusCode()).isEqualTo(404);
     }
 }

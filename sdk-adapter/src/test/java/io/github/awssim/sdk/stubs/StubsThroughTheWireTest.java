@@ -128,4 +128,22 @@ class StubsThroughTheWireTest {
             .hasMessageContaining("threw java.lang.IndexOutOfBoundsException");
         assertThat(sim.journal()).hasExecutions(MeterUsageRequest.class, 1);
     }
+
+    @Test
+    void nearMissesKeepTheLast100CallsThatMatchedNoStub() {
+        sim.stubs().on(MeterUsageRequest.builder().usageDimension("Hosts").build())
+            .respond(MeterUsageResponse.builder().meteringRecordId("rec-hosts").build());
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        for (int i = 0; i <= 100; i++) {
+            int n = i;
+            metering.meterUsage(r -> r.productCode("p").usageDimension("d" + n).usageQuantity(1)
+                .timestamp(sim.clock().instant()));
+        }
+
+        // README: "sim.stubs().nearMisses() keeps the last 100": d0, the oldest of 101, is gone
+        assertThat(sim.stubs().nearMisses()).hasSize(100)
+            .extracting(m -> ((MeterUsageRequest) m.request()).usageDimension())
+            .startsWith("d1", "d2").endsWith("d99", "d100");
+    }
 }
