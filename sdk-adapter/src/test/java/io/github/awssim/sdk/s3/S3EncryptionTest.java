@@ -181,6 +181,12 @@ class S3EncryptionTest {
         assertThatThrownBy(() -> f.s3.getObjectAsBytes(OTHER.on("enc", "c")))
             .satisfies(e -> assertThat(status(e)).isEqualTo(403))
             .satisfies(e -> assertThat(code(e)).isEqualTo("AccessDenied"));
+        assertThatThrownBy(() -> f.s3.getObjectAttributes(b -> b.bucket("enc").key("c")
+            .objectAttributes(software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_SIZE)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRequest"));
+        assertThat(f.s3.getObjectAttributes(b -> b.bucket("enc").key("c").sseCustomerAlgorithm("AES256")
+            .sseCustomerKey(MINE.key()).sseCustomerKeyMD5(MINE.md5())
+            .objectAttributes(software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_SIZE)).objectSize()).isEqualTo(6L);
         assertThat(f.s3.headObject(b -> b.bucket("enc").key("c").sseCustomerAlgorithm("AES256").sseCustomerKey(MINE.key())
             .sseCustomerKeyMD5(MINE.md5())).contentLength()).isEqualTo(6L);
 
