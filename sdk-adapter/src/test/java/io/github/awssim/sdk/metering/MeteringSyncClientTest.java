@@ -259,6 +259,24 @@ class MeteringSyncClientTest {
     }
 
     @Test
+    void aBatchWhoseFirstRecordIsOutsideTheWindowFailsWholeAndRecordsNothing() {
+        UsageRecord recent = UsageRecord.builder().customerIdentifier("c1").dimension("Seats").quantity(2).timestamp(NOW).build();
+        UsageRecord tooOld = recent.toBuilder().customerIdentifier("c2").timestamp(NOW.minus(Duration.ofHours(7))).build();
+        UsageRecord tooNew = recent.toBuilder().customerIdentifier("c3").timestamp(NOW.plus(Duration.ofMinutes(6))).build();
+
+        TimestampOutOfBoundsException old = catchThrowableOfType(TimestampOutOfBoundsException.class,
+            () -> client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(tooOld, recent)));
+        TimestampOutOfBoundsException future = catchThrowableOfType(TimestampOutOfBoundsException.class,
+            () -> client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(tooNew, recent)));
+
+        assertThat(old).isNotNull();
+        assertThat(old.getMessage()).startsWith("UsageRecords[0].Timestamp");
+        assertThat(future).isNotNull();
+        assertThat(future.getMessage()).startsWith("UsageRecords[0].Timestamp");
+        assertThat(sim.metering().records()).isEmpty();
+    }
+
+    @Test
     void unprocessedRecordsComeBackUnrecordedAndGoThroughWhenSentAgain() {
         sim.metering().leaveUnprocessed(2);
         UsageRecord first = UsageRecord.builder().customerIdentifier("c1").dimension("Seats").quantity(2).timestamp(NOW).build();
@@ -293,6 +311,22 @@ class MeteringSyncClientTest {
         assertThat(claims).contains("\"productCode\":\"cont-1\"", "\"publicKeyVersion\":2", "\"nonce\":\"abc\"");
         assertThat(current.publicKeyRotationTimestamp()).isNull();
         assertThat(old.publicKeyRotationTimestamp()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void eachSupersededKeyVersionAnswersTheTimeOfItsOwnRotation() {
+        sim.clock().advance(Duration.ofDays(1));
+        sim.metering().rotatePublicKey();                      // version 1 retired at NOW + 1 day
+        sim.clock().advance(Duration.ofDays(1));
+        sim.metering().rotatePublicKey();                      // version 2 retired at NOW + 2 days; 3 is current
+
+        RegisterUsageResponse v1 = client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(1));
+        RegisterUsageResponse v2 = client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(2));
+        RegisterUsageResponse v3 = client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(3));
+
+        assertThat(v1.publicKeyRotationTimestamp()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+        assertThat(v2.publicKeyRotationTimestamp()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+        assertThat(v3.publicKeyRotationTimestamp()).isNull();
     }
 
     @Test

@@ -180,6 +180,21 @@ class S3BucketTest {
     }
 
     @Test
+    void namesTheSdkRefusesAreRefusedByTheSimulatorToo() {
+        // The typed API skips the SDK's own name check: S3's rules must hold there as well.
+        for (String bad : List.of("two..dots", "192.168.5.4", "Upper", "-dash-first", "dot-last.")) {
+            assertThatThrownBy(() -> f.sim.s3().createBucket(bad))
+                .as(bad).isInstanceOf(S3Exception.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidBucketName"));
+            assertThat(f.sim.s3().bucketExists(bad)).as(bad).isFalse();
+        }
+        for (String reserved : List.of("access--ol-s3", "global.mrap", "tables--table-s3")) {
+            assertThatThrownBy(() -> f.pathStyle.createBucket(b -> b.bucket(reserved)))
+                .as(reserved).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidBucketName"));
+        }
+    }
+
+    @Test
     void listBucketsPagesByPrefixAndToken() {
         IntStream.range(0, 5).forEach(i -> f.s3.createBucket(b -> b.bucket("team-a-" + i)));
         f.s3.createBucket(b -> b.bucket("other"));

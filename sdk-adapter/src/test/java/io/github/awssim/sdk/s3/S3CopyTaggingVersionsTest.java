@@ -303,6 +303,26 @@ class S3CopyTaggingVersionsTest {
     }
 
     @Test
+    void deletingInASuspendedBucketReplacesTheNullVersionWithANullDeleteMarker() {
+        f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
+        String v1 = f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("versioned")).versionId();
+        f.sim.s3().versioning("src", BucketVersioningStatus.SUSPENDED);
+        f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("suspended"));
+
+        DeleteObjectResponse deleted = f.s3.deleteObject(b -> b.bucket("src").key("k"));
+
+        assertThat(deleted.deleteMarker()).isTrue();
+        assertThat(deleted.versionId()).isEqualTo("null");
+        ListObjectVersionsResponse all = f.s3.listObjectVersions(b -> b.bucket("src"));
+        assertThat(all.versions()).extracting(v -> v.versionId()).containsExactly(v1);   // the null version is gone
+        assertThat(all.deleteMarkers()).singleElement().satisfies(m -> {
+            assertThat(m.versionId()).isEqualTo("null");
+            assertThat(m.isLatest()).isTrue();
+        });
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("k").versionId(v1)).asUtf8String()).isEqualTo("versioned");
+    }
+
+    @Test
     void listObjectVersionsPaginatesAcrossKeysAndVersions() {
         f.sim.s3().versioning("src", BucketVersioningStatus.ENABLED);
         for (String key : List.of("a", "b", "c")) {

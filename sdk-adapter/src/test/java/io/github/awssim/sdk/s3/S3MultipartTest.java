@@ -134,6 +134,36 @@ class S3MultipartTest {
     }
 
     @Test
+    void aPartListedTwiceIsNotAscendingOrder() {
+        f.sim.s3().minimumPartSize(1);
+        String id = create("twice");
+        CompletedPart one = upload("twice", id, 1, bytes(10));
+        CompletedPart two = upload("twice", id, 2, bytes(10));
+
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("twice").uploadId(id)
+            .multipartUpload(m -> m.parts(one, one, two))))
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(400);
+                assertThat(code(e)).isEqualTo("InvalidPartOrder");
+            });
+        assertThat(f.sim.s3().object("mpu", "twice")).isEmpty();
+    }
+
+    @Test
+    void everyPartButTheLastHasTheMinimumSizeNotOnlyTheFirst() {
+        String id = create("middle");
+        CompletedPart big = upload("middle", id, 1, bytes(5 * MIB));
+        CompletedPart small = upload("middle", id, 2, bytes(1000));
+        CompletedPart last = upload("middle", id, 3, bytes(10));
+
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("middle").uploadId(id)
+            .multipartUpload(m -> m.parts(big, small, last))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("EntityTooSmall"))
+            .hasMessageContaining("part 2 is 1000 bytes");
+        assertThat(f.sim.s3().object("mpu", "middle")).isEmpty();
+    }
+
+    @Test
     void aLowerMinimumPartSizeForTests() {
         f.sim.s3().minimumPartSize(1);
         String id = create("tiny");

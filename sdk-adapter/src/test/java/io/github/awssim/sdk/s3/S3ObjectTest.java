@@ -163,6 +163,22 @@ class S3ObjectTest {
         assertThat(f.s3.headObject(b -> b.bucket("objects").key("c").ifMatch(eTag).ifUnmodifiedSince(before)).eTag()).isEqualTo(eTag);
     }
 
+    @Test
+    void ifNoneMatchThatHoldsMakesIfModifiedSinceIrrelevant() {
+        f.s3.putObject(b -> b.bucket("objects").key("c"), RequestBody.fromString("v"));
+        Instant after = S3Fixture.START.plus(Duration.ofHours(1));
+        f.sim.clock().advance(Duration.ofHours(2));
+
+        // alone, If-Modified-Since false is 304 ...
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("objects").key("c").ifModifiedSince(after)))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(304));
+        // ... but with an If-None-Match that holds (no ETag matches), S3 evaluates If-None-Match only: 200
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("c").ifNoneMatch("\"other\"").ifModifiedSince(after))
+            .asUtf8String()).isEqualTo("v");
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("c").ifNoneMatch("\"other\"").ifModifiedSince(after))
+            .contentLength()).isEqualTo(1L);
+    }
+
     // ---- conditional writes ------------------------------------------------------------------
 
     @Test
@@ -221,6 +237,18 @@ class S3ObjectTest {
         assertThat(head.contentLength()).isEqualTo(1);
         assertThat(head.sdkHttpResponse().statusCode()).isEqualTo(206);
         assertThat(f.s3.headObject(b -> b.bucket("objects").key("r")).sdkHttpResponse().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuffixRangeLongerThanTheObjectServesAllOfIt() {
+        f.s3.putObject(b -> b.bucket("objects").key("r"), RequestBody.fromString("0123456789"));
+
+        ResponseBytes<GetObjectResponse> all = f.s3.getObjectAsBytes(b -> b.bucket("objects").key("r").range("bytes=-20"));
+
+        assertThat(all.asUtf8String()).isEqualTo("0123456789");
+        assertThat(all.response().contentRange()).isEqualTo("bytes 0-9/10");
+        assertThat(all.response().sdkHttpResponse().statusCode()).isEqualTo(206);
+        assertThat(f.s3.headObject(b -> b.bucket("objects").key("r").range("bytes=-20")).contentLength()).isEqualTo(10L);
     }
 
     @Test
@@ -370,6 +398,22 @@ class S3ObjectTest {
         assertThatThrownBy(() -> f.s3.putObject(b -> b.bucket("objects").key("m").metadata(Map.of("big", "x".repeat(2100))),
             RequestBody.fromString("v")))
             .satisfies(e -> assertThat(code(e)).isEqualTo("MetadataTooLarge"));
+    }
+
+    @Test
+    void keysAndMetadataAreMeasuredInUtf8BytesKeysIncluded() {
+        f.s3.putObject(b -> b.bucket("objects").key("k".repeat(1024)), RequestBody.fromString("v"));   // at the limit
+        String twoByteKey = "\u00e9".repeat(513);                                                      // 513 chars, 1026 bytes
+        assertThatThrownBy(() -> f.s3.putObject(b -> b.bucket("objects").key(twoByteKey), RequestBody.fromString("v")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("KeyTooLongError"));
+
+        f.s3.putObject(b -> b.bucket("objects").key("at-limit").metadata(Map.of("a", "x".repeat(2047))),
+            RequestBody.fromString("v"));                                                               // 1 + 2047 bytes
+        // 100 bytes of key and 1990 of value: over 2 KB only when the key counts, as S3 counts it
+        assertThatThrownBy(() -> f.s3.putObject(b -> b.bucket("objects").key("m").metadata(Map.of("k".repeat(100), "x".repeat(1990))),
+            RequestBody.fromString("v")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("MetadataTooLarge"));
+        assertThat(f.sim.s3().object("objects", "m")).isEmpty();
     }
 
     @Test
