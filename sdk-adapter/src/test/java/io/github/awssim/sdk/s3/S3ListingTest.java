@@ -143,6 +143,28 @@ class S3ListingTest {
     }
 
     @Test
+    void aNegativeMaxKeysIsRefusedInEachListingsOwnWords() {
+        // ListObjects and ListObjectsV2 answer the range (floci-io/floci#3510, brekkylab/backlot#192, measured on
+        // S3); ListObjectVersions says it another way (versity/versitygw#1809)
+        assertThatThrownBy(() -> f.s3.listObjectsV2(b -> b.bucket("list").maxKeys(-1)))
+            .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Argument maxKeys must be an integer between 0 and 2147483647");
+        assertThatThrownBy(() -> f.s3.listObjects(b -> b.bucket("list").maxKeys(-1)))
+            .hasMessageStartingWith("Argument maxKeys must be an integer between 0 and 2147483647");
+        assertThatThrownBy(() -> f.s3.listObjectVersions(b -> b.bucket("list").maxKeys(-1)))
+            .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("max-keys cannot be negative");
+    }
+
+    @Test
+    void aVersionIdMarkerNeedsAKeyMarker() {
+        // versity/versitygw#1808
+        assertThatThrownBy(() -> f.s3.listObjectVersions(b -> b.bucket("list").versionIdMarker("null")))
+            .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("A version-id marker cannot be specified without a key marker.");
+    }
+
+    @Test
     void maxKeysIsCappedAtAThousand() {
         f.s3.createBucket(b -> b.bucket("many"));
         for (int i = 0; i < 1_005; i++) {

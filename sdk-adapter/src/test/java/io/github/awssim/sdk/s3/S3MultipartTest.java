@@ -234,6 +234,47 @@ class S3MultipartTest {
     }
 
     @Test
+    void partNumbersOutOfRangeAreInvalidArgumentInEachOperationsOwnWords() {
+        String id = create("numbers");
+        CompletedPart one = upload("numbers", id, 1, bytes(1));
+        // versity/versitygw#1065
+        assertThatThrownBy(() -> upload("numbers", id, 230_000_000, bytes(1)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Part number must be an integer between 1 and 10000, inclusive");
+        // versity/versitygw#1072: a completion listing part 0 is refused before any part is looked up
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("numbers").uploadId(id)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(0).eTag(one.eTag()).build(), one))))
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(400);
+                assertThat(code(e)).isEqualTo("InvalidArgument");
+            })
+            .hasMessageStartingWith("PartNumber must be >= 1");
+        // versity/versitygw#1383
+        assertThatThrownBy(() -> f.s3.listParts(b -> b.bucket("mpu").key("numbers").uploadId(id).partNumberMarker(-2)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Argument part-number-marker must be an integer between 0 and 2147483647");
+        // versity/versitygw#1328
+        assertThatThrownBy(() -> f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("numbers").uploadId(id)
+            .multipartUpload(m -> m.parts(List.of()))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("MalformedXML"));
+        f.s3.completeMultipartUpload(b -> b.bucket("mpu").key("numbers").uploadId(id).multipartUpload(m -> m.parts(one)));
+    }
+
+    @Test
+    void uploadMarkersAreOrderedPositionsNotNamesOfUploads() {
+        create("aaa");
+        create("ccc");
+        create("ddd");
+        // versity/versitygw#1799: a key marker need not be a key with an upload
+        assertThat(f.s3.listMultipartUploads(b -> b.bucket("mpu").keyMarker("bbb")).uploads())
+            .extracting(MultipartUpload::key).containsExactly("ccc", "ddd");
+        // versity/versitygw#2150: without a key marker the upload-id marker is ignored, and not answered either
+        ListMultipartUploadsResponse all = f.s3.listMultipartUploads(b -> b.bucket("mpu").uploadIdMarker("anything"));
+        assertThat(all.uploads()).extracting(MultipartUpload::key).containsExactly("aaa", "ccc", "ddd");
+        assertThat(all.uploadIdMarker()).isNullOrEmpty();
+    }
+
+    @Test
     void listingUploadsWithADelimiterPagesPastACommonPrefix() {
         create("a/1");
         create("a/2");

@@ -276,6 +276,10 @@ final class Listings {
 
     static ListObjectVersionsResponse versions(S3State.Call c, Bucket b, ListObjectVersionsRequest r) {
         boolean url = urlEncoding(c.operation(), r.encodingTypeAsString());
+        if (r.maxKeys() != null && r.maxKeys() < 0) {
+            // ListObjects' mistake in ListObjectVersions' own words (versity/versitygw#1809)
+            throw S3Errors.error("InvalidArgument", S3Messages.negativeMaxKeys(c.operation(), r.maxKeys()));
+        }
         int max = maxKeys(c.operation(), r.maxKeys());
         String prefix = r.prefix() == null ? "" : r.prefix();
         String delimiter = r.delimiter() == null || r.delimiter().isEmpty() ? null : r.delimiter();

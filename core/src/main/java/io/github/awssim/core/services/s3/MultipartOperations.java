@@ -304,6 +304,11 @@ final class MultipartOperations {
             }
             int previous = 0;
             for (CompletedPart cp : requested) {
+                if (cp.partNumber() != null && cp.partNumber() < 1) {
+                    // S3 refuses a part number below 1 as an argument, not as out of order (versity/versitygw#1072)
+                    throw S3Errors.error("InvalidArgument", S3Messages.completedPartNumberBelowOne(c.operation(),
+                        cp.partNumber()));
+                }
                 if (cp.partNumber() == null || cp.partNumber() <= previous) {
                     throw S3Errors.error("InvalidPartOrder", S3Messages.partOrder(c.operation(), previous, cp.partNumber()));
                 }
@@ -463,6 +468,11 @@ final class MultipartOperations {
         if (r.maxParts() != null && r.maxParts() < 0) {
             throw S3Errors.error("InvalidArgument", S3Messages.badMaxParts(c.operation(), "max-parts", r.maxParts()));
         }
+        if (r.partNumberMarker() != null && r.partNumberMarker() < 0) {
+            // S3 refuses it rather than list from the first part (versity/versitygw#1383)
+            throw S3Errors.error("InvalidArgument", S3Messages.badMaxParts(c.operation(), "part-number-marker",
+                r.partNumberMarker()));
+        }
         int max = r.maxParts() == null ? 1000 : Math.min(r.maxParts(), 1000);
         int marker = r.partNumberMarker() == null ? 0 : r.partNumberMarker();
         List<Part> parts = new ArrayList<>();
@@ -535,7 +545,8 @@ final class MultipartOperations {
         }
         ListMultipartUploadsResponse.Builder out = ListMultipartUploadsResponse.builder().bucket(b.name)
             .keyMarker(Listings.maybeEncode(url, r.keyMarker() == null ? "" : r.keyMarker()))
-            .uploadIdMarker(r.uploadIdMarker() == null ? "" : r.uploadIdMarker())
+            // an upload-id marker without a key marker is ignored, so not answered either (versity/versitygw#2150)
+            .uploadIdMarker(keyMarker == null || uploadIdMarker == null ? "" : uploadIdMarker)
             .maxUploads(max).isTruncated(truncated).uploads(uploads)
             .prefix(Listings.maybeEncode(url, r.prefix())).delimiter(Listings.maybeEncode(url, r.delimiter()))
             .commonPrefixes(prefixes.stream().map(p -> CommonPrefix.builder().prefix(Listings.maybeEncode(url, p)).build()).toList());

@@ -408,6 +408,10 @@ final class S3Messages {
             + "; send each part with checksumAlgorithm(" + expected + ") or its checksum" + expected + ".)";
     }
 
+    static String completedPartNumberBelowOne(String operation, int partNumber) {
+        return "PartNumber must be >= 1 (" + operation + ": the MultipartUpload lists part " + partNumber + ").";
+    }
+
     static String entityTooSmall(String operation, int partNumber, long size, long minimum) {
         return "Your proposed upload is smaller than the minimum allowed object size. (" + operation + ": part "
             + partNumber + " is " + size + " bytes; every part but the last must be at least " + minimum + " bytes.)";
@@ -456,6 +460,10 @@ final class S3Messages {
 
     static String badMaxKeys(String operation, int maxKeys) {
         return "Argument maxKeys must be an integer between 0 and 2147483647 (" + operation + ": MaxKeys " + maxKeys + ").";
+    }
+
+    static String negativeMaxKeys(String operation, int maxKeys) {
+        return "max-keys cannot be negative (" + operation + ": MaxKeys " + maxKeys + ").";
     }
 
     static String badMaxParts(String operation, String argument, int value) {
