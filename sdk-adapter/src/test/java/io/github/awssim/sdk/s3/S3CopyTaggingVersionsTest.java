@@ -198,6 +198,20 @@ class S3CopyTaggingVersionsTest {
     }
 
     @Test
+    void aCopySourceWithoutABucketOrAKeyIsInvalidArgument() {
+        // versity/versitygw#1390 (CopyObject, as #1388 and #1389 for UploadPartCopy)
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.copySource("").destinationBucket("dst").destinationKey("k")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Invalid copy source bucket name");
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.copySource("src").destinationBucket("dst").destinationKey("k")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Invalid copy source object key");
+        assertThatThrownBy(() -> f.s3.copyObject(b -> b.copySource("src/").destinationBucket("dst").destinationKey("k")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Invalid copy source object key");
+    }
+
+    @Test
     void getObjectAttributes() {
         PutObjectResponse put = f.s3.putObject(b -> b.bucket("src").key("attr").checksumAlgorithm("SHA256"),
             RequestBody.fromString("attributes"));

@@ -275,6 +275,27 @@ class S3MultipartTest {
     }
 
     @Test
+    void copySourcesAndRangesS3CannotReadAreInvalidArgument() {
+        f.sim.s3().putObject("mpu", "source", "0123456789");
+        String id = create("copied");
+        // versity/versitygw#1122
+        assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.sourceBucket("mpu").sourceKey("source")
+            .copySourceRange("bytes=invalid-range").destinationBucket("mpu").destinationKey("copied").uploadId(id).partNumber(1)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("The x-amz-copy-source-range value must be of the form bytes=first-last where first and "
+                + "last are the zero-based offsets of the first and last bytes to copy");
+        // versity/versitygw#1388 and #1389: no bucket, then a bucket without a key
+        assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.copySource("").destinationBucket("mpu").destinationKey("copied")
+            .uploadId(id).partNumber(1)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Invalid copy source bucket name");
+        assertThatThrownBy(() -> f.s3.uploadPartCopy(b -> b.copySource("mpu").destinationBucket("mpu").destinationKey("copied")
+            .uploadId(id).partNumber(1)))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"))
+            .hasMessageStartingWith("Invalid copy source object key");
+    }
+
+    @Test
     void listingUploadsWithADelimiterPagesPastACommonPrefix() {
         create("a/1");
         create("a/2");

@@ -407,8 +407,12 @@ final class ObjectOperations {
                 h = h.substring(0, q);
             }
             int slash = h.indexOf('/');
-            if (slash <= 0 || slash == h.length() - 1) {
-                throw S3Errors.error("InvalidArgument", S3Messages.badCopySource(operation, header));
+            // S3 says which half is missing (versity/versitygw#1388, #1389, #1390)
+            if (h.isEmpty() || slash == 0) {
+                throw S3Errors.error("InvalidArgument", S3Messages.copySourceWithoutBucket(operation, header));
+            }
+            if (slash < 0 || slash == h.length() - 1) {
+                throw S3Errors.error("InvalidArgument", S3Messages.copySourceWithoutKey(operation, header));
             }
             return new CopySource(SdkHttpUtils.urlDecode(h.substring(0, slash)), decodePath(h.substring(slash + 1)), version);
         }

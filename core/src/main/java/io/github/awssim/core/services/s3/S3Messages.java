@@ -327,9 +327,14 @@ final class S3Messages {
             + ": set CopySource, or SourceBucket and SourceKey).";
     }
 
-    static String badCopySource(String operation, String header) {
-        return "Copy Source must mention the source bucket and key: sourcebucket/sourcekey (" + operation
-            + ": x-amz-copy-source '" + header + "').";
+    static String copySourceWithoutBucket(String operation, String header) {
+        return "Invalid copy source bucket name (" + operation + ": x-amz-copy-source '" + header
+            + "' names no bucket; send sourcebucket/sourcekey).";
+    }
+
+    static String copySourceWithoutKey(String operation, String header) {
+        return "Invalid copy source object key (" + operation + ": x-amz-copy-source '" + header
+            + "' names no key; send sourcebucket/sourcekey).";
     }
 
     static String copyOntoItself(String operation, String bucket, String key) {
