@@ -198,6 +198,51 @@ class S3CopyTaggingVersionsTest {
     }
 
     @Test
+    void anXAmzTaggingHeaderIsAQueryStringWithoutEmptyOrRepeatedKeys() {
+        // versity/versitygw#1216: what looks odd is still a query string S3 takes; a name without '=' has an empty value
+        for (String odd : List.of("key", "&", "key=", "&&", "123", "key1&key2", "key1=val1&key2")) {
+            f.s3.putObject(b -> b.bucket("src").key("odd").tagging(odd), RequestBody.fromString("v"));
+        }
+        assertThat(f.sim.s3().object("src", "odd").get().tags()).isEqualTo(Map.of("key1", "val1", "key2", ""));
+        // versity/versitygw#1215: an empty name or a name twice is the header's fault, InvalidArgument, not InvalidTag
+        for (String bad : List.of("=", "=value", "key=value&key=value2")) {
+            assertThatThrownBy(() -> f.s3.putObject(b -> b.bucket("src").key("bad").tagging(bad), RequestBody.fromString("v")))
+                .as(bad)
+                .satisfies(e -> {
+                    assertThat(status(e)).isEqualTo(400);
+                    assertThat(code(e)).isEqualTo("InvalidArgument");
+                })
+                .hasMessageStartingWith("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query "
+                    + "parameters without tag name duplicates.");
+            assertThatThrownBy(() -> f.s3.createMultipartUpload(b -> b.bucket("src").key("bad").tagging(bad)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"));
+        }
+        assertThat(f.sim.s3().object("src", "bad")).isEmpty();
+    }
+
+    @Test
+    void invalidTagsAreNamedInS3sWords() {
+        f.s3.putObject(b -> b.bucket("src").key("t"), RequestBody.fromString("v"));
+        // versity/versitygw#1232 (an empty key, or one over 128 characters), #2039 (a value, a key twice)
+        Map<List<Tag>, String> refused = Map.of(
+            List.of(Tag.builder().key("").value("v").build()), "The TagKey you have provided is invalid",
+            List.of(Tag.builder().key("a".repeat(129)).value("v").build()), "The TagKey you have provided is invalid",
+            List.of(Tag.builder().key("ke&y").value("v").build()), "The TagKey you have provided is invalid",
+            List.of(Tag.builder().key("key").value("inv&alid").build()), "The TagValue you have provided is invalid",
+            List.of(Tag.builder().key("key").value("v".repeat(257)).build()), "The TagValue you have provided is invalid",
+            List.of(Tag.builder().key("key").value("value").build(), Tag.builder().key("key").value("value1").build()),
+            "Cannot provide multiple Tags with the same key");
+        refused.forEach((tags, message) -> {
+            assertThatThrownBy(() -> f.s3.putObjectTagging(b -> b.bucket("src").key("t").tagging(t -> t.tagSet(tags))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidTag"))
+                .hasMessageStartingWith(message);
+            assertThatThrownBy(() -> f.s3.putBucketTagging(b -> b.bucket("src").tagging(t -> t.tagSet(tags))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidTag"))
+                .hasMessageStartingWith(message);
+        });
+    }
+
+    @Test
     void aCopySourceWithoutABucketOrAKeyIsInvalidArgument() {
         // versity/versitygw#1390 (CopyObject, as #1388 and #1389 for UploadPartCopy)
         assertThatThrownBy(() -> f.s3.copyObject(b -> b.copySource("").destinationBucket("dst").destinationKey("k")))

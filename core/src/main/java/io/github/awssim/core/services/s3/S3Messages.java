@@ -190,6 +190,11 @@ final class S3Messages {
             + "' of '" + key + "' is a delete marker.)";
     }
 
+    static String badTaggingHeader(String operation, String header) {
+        return "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag "
+            + "name duplicates. (" + operation + ": Tagging '" + header + "' has an empty or a repeated tag name.)";
+    }
+
     static String emptyVersionId(String operation) {
         return "Version id cannot be the empty string (" + operation + ": VersionId).";
     }
