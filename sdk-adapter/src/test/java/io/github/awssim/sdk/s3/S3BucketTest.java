@@ -117,6 +117,12 @@ class S3BucketTest {
         assertThatThrownBy(() -> f.s3.createBucket(b -> b.bucket("east").createBucketConfiguration(
             c -> c.locationConstraint("us-east-1"))))
             .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidLocationConstraint"));
+        // versity/versitygw#1644: an empty constraint is not the absent one
+        assertThatThrownBy(() -> f.s3.createBucket(b -> b.bucket("empty").createBucketConfiguration(
+            c -> c.locationConstraint(""))))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidLocationConstraint"))
+            .hasMessageStartingWith("The specified location-constraint is not valid");
+        assertThat(f.sim.s3().buckets()).doesNotContain("empty");
         f.s3.createBucket(b -> b.bucket("from-global").createBucketConfiguration(c -> c.locationConstraint("ap-south-1")));
         assertThat(f.sim.s3().buckets()).contains("from-global");
         try (S3Client oregon = SimulatedClients.of(f.sim).withRegion(Region.US_WEST_2).create(S3Client.class)) {

@@ -97,15 +97,19 @@ final class BucketOperations {
     /**
      * The region a new bucket goes to: the LocationConstraint; none means us-east-1. A regional endpoint
      * (any region but us-east-1) accepts only its own region; us-east-1 accepts any, but not its own name.
+     * An empty LocationConstraint is not an absent one: S3 refuses it (versity/versitygw#1644).
      */
     private static String regionOf(S3State.Call c, String constraint) {
         String endpoint = c.region();
-        if (constraint == null || constraint.isEmpty()) {
+        if (constraint == null) {
             if (!c.direct() && !endpoint.equals(US_EAST_1)) {
                 throw S3Errors.error("IllegalLocationConstraintException",
                     S3Messages.unspecifiedLocationConstraint(endpoint));
             }
             return c.direct() ? endpoint : US_EAST_1;
+        }
+        if (constraint.isEmpty()) {
+            throw S3Errors.error("InvalidLocationConstraint", S3Messages.emptyLocationConstraint());
         }
         if (constraint.equals(US_EAST_1)) {
             throw S3Errors.error("InvalidLocationConstraint", S3Messages.usEast1Constraint());

@@ -68,6 +68,11 @@ final class S3Messages {
             + "LocationConstraint out to create a bucket there.)";
     }
 
+    static String emptyLocationConstraint() {
+        return "The specified location-constraint is not valid. (CreateBucket: LocationConstraint is empty; leave it out "
+            + "for us-east-1, or name a region.)";
+    }
+
     static String unknownLocationConstraint(String constraint) {
         return "The specified location-constraint is not valid. (CreateBucket: '" + constraint + "' is not a region.)";
     }
