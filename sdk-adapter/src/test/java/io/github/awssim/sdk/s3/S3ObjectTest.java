@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,6 +250,39 @@ class S3ObjectTest {
         assertThat(all.response().contentRange()).isEqualTo("bytes 0-9/10");
         assertThat(all.response().sdkHttpResponse().statusCode()).isEqualTo(206);
         assertThat(f.s3.headObject(b -> b.bucket("objects").key("r").range("bytes=-20")).contentLength()).isEqualTo(10L);
+    }
+
+    @Test
+    void aRangeS3CannotParseServesTheWholeObjectAndOneByteRangesServeOneByte() {
+        f.s3.putObject(b -> b.bucket("objects").key("r"), RequestBody.fromString("0123456789"));
+
+        // S3 ignores a range it cannot parse, or whose end comes before its start (versity/versitygw#1120,
+        // noobaa/noobaa-core#9889), and serves bytes=a-a as the one byte at a (versity/versitygw#811).
+        for (String ignored : List.of("bytes=invalid-range", "bytes=7-3", "bytes=1-0")) {
+            ResponseBytes<GetObjectResponse> all = f.s3.getObjectAsBytes(b -> b.bucket("objects").key("r").range(ignored));
+            assertThat(all.asUtf8String()).as(ignored).isEqualTo("0123456789");
+            assertThat(all.response().sdkHttpResponse().statusCode()).as(ignored).isEqualTo(200);
+            assertThat(all.response().contentRange()).as(ignored).isNull();
+        }
+        ResponseBytes<GetObjectResponse> one = f.s3.getObjectAsBytes(b -> b.bucket("objects").key("r").range("bytes=4-4"));
+        assertThat(one.asUtf8String()).isEqualTo("4");
+        assertThat(one.response().contentRange()).isEqualTo("bytes 4-4/10");
+        // a first byte past the end is 416 with S3's words (versity/versitygw#1004)
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("objects").key("r").range("bytes=100-200")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRange"))
+            .hasMessageStartingWith("The requested range is not satisfiable");
+    }
+
+    @Test
+    void aPartNumberReadOfAKeyWithOnlyAnUnfinishedUploadIsNoSuchKey() {
+        // versity/versitygw#1520: the parts of an upload in progress are not an object
+        String id = f.s3.createMultipartUpload(b -> b.bucket("objects").key("mp")).uploadId();
+        f.s3.uploadPart(b -> b.bucket("objects").key("mp").uploadId(id).partNumber(1), RequestBody.fromString("part"));
+
+        assertThatThrownBy(() -> f.s3.headObject(b -> b.bucket("objects").key("mp").partNumber(1)))
+            .isInstanceOf(NoSuchKeyException.class);
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("objects").key("mp").partNumber(1)))
+            .isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test
