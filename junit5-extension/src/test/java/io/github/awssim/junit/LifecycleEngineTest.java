@@ -3,6 +3,7 @@ package io.github.awssim.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.sdk.GlobalSimulation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +70,36 @@ class LifecycleEngineTest {
                 closedDuringTest.add(name);
             }
             seen.put(name, sim);
+        }
+    }
+
+    @Test
+    void theTestsThreadBindingEndsWithItsAfterEachSoLaterCallbacksNoLongerReachItsSimulation() {
+        BindingEnds.seen.clear();
+        EngineExecutionResultsAssert.succeeded(EngineRun.sequential().run(BindingEnds.class), 1);
+
+        assertThat(BindingEnds.seen).containsOnlyKeys("test", "later afterEach");
+        assertThat(BindingEnds.seen.get("later afterEach")).isNotSameAs(BindingEnds.seen.get("test"));
+    }
+
+    /** Registered before awssim's, so its afterEach runs after awssim's (JUnit runs them in reverse). */
+    static final class RoutingAfterEach implements AfterEachCallback {
+        @Override
+        public void afterEach(ExtensionContext context) {
+            BindingEnds.seen.put("later afterEach", GlobalSimulation.current());
+        }
+    }
+
+    @Fixture
+    @ExtendWith(RoutingAfterEach.class)
+    @SimulatedAws(zeroCodeSwap = false)
+    static class BindingEnds {
+        static final Map<String, Simulation> seen = new ConcurrentHashMap<>();
+
+        @Test
+        void test(Simulation sim) {
+            assertThat(GlobalSimulation.current()).isSameAs(sim);
+            seen.put("test", sim);
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import software.amazon.awssdk.regions.Region;
@@ -121,6 +122,26 @@ class ProgrammaticEngineTest {
 
     @Fixture
     static class NoLock {
+        @RegisterExtension
+        static final SimulatedAwsExtension AWS = SimulatedAwsExtension.builder().region(Region.AP_SOUTHEAST_2).build();
+
+        @Test
+        void test(Simulation sim) {
+        }
+    }
+
+    @Test
+    void aReadOnlyLockDoesNotCoverTheWrites() {
+        Throwable failure = EngineRun.onlyFailure(EngineRun.concurrent().run(ReadLockOnly.class));
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageStartingWith("awssim: ReadLockOnly.test() sets system properties for the zero-code swap")
+            .hasMessageContaining("Add @ResourceLock(Resources.SYSTEM_PROPERTIES) to the test class");
+    }
+
+    @Fixture
+    @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+    static class ReadLockOnly {
         @RegisterExtension
         static final SimulatedAwsExtension AWS = SimulatedAwsExtension.builder().region(Region.AP_SOUTHEAST_2).build();
 

@@ -3,6 +3,7 @@ package io.github.awssim.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awssim.core.Simulation;
+import io.github.awssim.junit.internal.ZeroCodeLocks;
 import io.github.awssim.sdk.GlobalSimulation;
 import java.time.Instant;
 import java.util.HashMap;
@@ -193,6 +194,29 @@ class ZeroCodeEngineTest {
         @Test
         void two() {
             BillingJob.meter("two");
+        }
+    }
+
+    @Test
+    void aClassScopedSimulationsLockIsTakenByItsClassAloneNotAgainByItsNestedClassesOrTests() throws Exception {
+        ZeroCodeLocks locks = new ZeroCodeLocks();
+        List<Class<?>> enclosing = List.of(ClassScopedNesting.class);
+
+        assertThat(locks.provideForClass(ClassScopedNesting.class)).singleElement()
+            .satisfies(lock -> assertThat(lock.getKey()).isEqualTo(Resources.SYSTEM_PROPERTIES));
+        assertThat(locks.provideForNestedClass(enclosing, ClassScopedNesting.Inner.class)).isEmpty();
+        assertThat(locks.provideForMethod(enclosing, ClassScopedNesting.Inner.class,
+            ClassScopedNesting.Inner.class.getDeclaredMethod("test"))).isEmpty();
+    }
+
+    @Fixture
+    @SimulatedAws(scope = SimulatedAws.Scope.CLASS)
+    static class ClassScopedNesting {
+        @org.junit.jupiter.api.Nested
+        class Inner {
+            @Test
+            void test() {
+            }
         }
     }
 

@@ -132,6 +132,20 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aStalledBodyHoldsTheAttemptUntilTheClientsTimeoutEndsIt() {
+        Simulation sim = sim(5, FaultRule.on(MeterUsageRequest.class).times(1).fail(TransportFault.STALLED_BODY));
+        MarketplaceMeteringClient client = SimulatedClients.of(sim)
+            .withOverrides(o -> o.apiCallAttemptTimeout(Duration.ofMillis(300)).retryStrategy(r -> r.maxAttempts(1)))
+            .create(MarketplaceMeteringClient.class);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> meter(client, "d")).isInstanceOf(ApiCallAttemptTimeoutException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(attemptLabels(sim)).containsExactly("STALLED_BODY");
+    }
+
+    @Test
     void probabilisticFaultsReplayFromTheSeed() {
         List<List<String>> runs = new ArrayList<>();
         for (long seed : new long[] {42, 42, 43}) {

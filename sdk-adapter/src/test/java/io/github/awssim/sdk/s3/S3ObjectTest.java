@@ -105,6 +105,8 @@ class S3ObjectTest {
             .satisfies(e -> {
                 software.amazon.awssdk.core.SdkBytes raw = ((S3Exception) e).awsErrorDetails().rawResponse();
                 assertThat(raw == null ? new byte[0] : raw.asByteArray()).isEmpty();
+                // with no body, the status line's reason phrase is S3's
+                assertThat(((S3Exception) e).awsErrorDetails().sdkHttpResponse().statusText()).contains("Not Found");
             });
         assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("nope").key("k")))
             .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchBucketException.class);

@@ -173,6 +173,25 @@ class S3PresignFaultsAndWireTest {
     }
 
     @Test
+    void xmlAnswersCarryS3sNamespaceOnTheRootElementAndErrorDocumentsNone() throws Exception {
+        // What an XML reader other than the SDK (a presigned URL fetched by hand, a namespace-aware parser) sees.
+        f.sim.s3().putObject("shared", "k", "v");
+        HttpExecuteResponse listing = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.GET).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/")
+            .putRawQueryParameter("list-type", "2").build()).build()).call();
+        assertThat(listing.httpResponse().statusCode()).isEqualTo(200);
+        assertThat(new String(listing.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">").contains("<Key>k</Key>");
+
+        HttpExecuteResponse missing = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.GET).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/nope")
+            .build()).build()).call();
+        assertThat(missing.httpResponse().statusCode()).isEqualTo(404);
+        assertThat(new String(missing.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<Error><Code>NoSuchKey</Code>").doesNotContain("xmlns");
+    }
+
+    @Test
     void aCrc64NvmeTrailerIsVerifiedAndStoredEvenWithoutAwsCrt() throws Exception {
         // The SDK computes CRC64NVME only with aws-crt on the classpath; a client that has it sends this body.
         byte[] data = "crc64 in a trailer".getBytes(StandardCharsets.UTF_8);
@@ -192,20 +211,50 @@ class S3PresignFaultsAndWireTest {
         assertThat(f.sim.s3().object("shared", "bad")).isEmpty();
     }
 
-    /** An unsigned aws-chunked PutObject in two chunks with a CRC64NVME trailer, as the SDK (with aws-crt) sends it. */
+    @Test
+    void chunksThatDecodeToAnotherLengthThanDeclaredAreIncompleteBodyAndNothingIsStored() throws Exception {
+        byte[] data = "twenty bytes of data".getBytes(StandardCharsets.UTF_8);
+        io.github.awssim.core.internal.Crc64Nvme crc = new io.github.awssim.core.internal.Crc64Nvme();
+        crc.update(data, 0, data.length);
+        String checksum = java.util.Base64.getEncoder().encodeToString(crc.bytes());
+
+        HttpExecuteResponse r = putChunked("short", data, checksum, data.length + 5);
+        assertThat(r.httpResponse().statusCode()).isEqualTo(400);
+        assertThat(new String(r.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<Code>IncompleteBody</Code>").contains("x-amz-decoded-content-length");
+        assertThat(f.sim.s3().object("shared", "short")).isEmpty();
+    }
+
+    @Test
+    void aTrailerAnnouncedButNotSentIsInvalidRequestAndNothingIsStored() throws Exception {
+        byte[] data = "no trailer follows".getBytes(StandardCharsets.UTF_8);
+
+        HttpExecuteResponse r = putChunked("untrailed", data, null);
+        assertThat(r.httpResponse().statusCode()).isEqualTo(400);
+        assertThat(new String(r.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<Code>InvalidRequest</Code>").contains("x-amz-checksum-crc64nvme");
+        assertThat(f.sim.s3().object("shared", "untrailed")).isEmpty();
+    }
+
+    /** An unsigned aws-chunked PutObject in two chunks with a CRC64NVME trailer (none when null), as the SDK (with aws-crt) sends it. */
     private HttpExecuteResponse putChunked(String key, byte[] data, String trailerValue) throws Exception {
+        return putChunked(key, data, trailerValue, data.length);
+    }
+
+    private HttpExecuteResponse putChunked(String key, byte[] data, String trailerValue, long decodedLength) throws Exception {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         int half = data.length / 2;
         body.writeBytes((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(data, 0, half);
         body.writeBytes(("\r\n" + Integer.toHexString(data.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(data, half, data.length - half);
-        body.writeBytes(("\r\n0\r\nx-amz-checksum-crc64nvme:" + trailerValue + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String trailer = trailerValue == null ? "" : "x-amz-checksum-crc64nvme:" + trailerValue + "\r\n";
+        body.writeBytes(("\r\n0\r\n" + trailer + "\r\n").getBytes(StandardCharsets.US_ASCII));
         byte[] bytes = body.toByteArray();
         return http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
             .method(SdkHttpMethod.PUT).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/" + key)
             .putHeader("Content-Encoding", "aws-chunked").putHeader("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
-            .putHeader("x-amz-decoded-content-length", Integer.toString(data.length))
+            .putHeader("x-amz-decoded-content-length", Long.toString(decodedLength))
             .putHeader("x-amz-trailer", "x-amz-checksum-crc64nvme").putHeader("x-amz-sdk-checksum-algorithm", "CRC64NVME")
             .putHeader("Content-Length", Integer.toString(bytes.length)).build())
             .contentStreamProvider(() -> new ByteArrayInputStream(bytes)).build()).call();

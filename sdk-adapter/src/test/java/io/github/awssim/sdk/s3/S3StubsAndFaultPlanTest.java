@@ -9,9 +9,15 @@ import io.github.awssim.core.faults.FaultPlan;
 import io.github.awssim.core.faults.FaultRule;
 import io.github.awssim.core.faults.TransportFault;
 import io.github.awssim.sdk.SimulatedClients;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,10 +28,12 @@ import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The test author's toolkit (stubs, fault plans, the journal) on S3's REST-XML wire and streaming bodies, through
@@ -68,6 +76,42 @@ class S3StubsAndFaultPlanTest {
             // Only the first call of each was stubbed: the simulator answers the next ones.
             assertThat(s3.getObjectAsBytes(r -> r.bucket("bkt").key("k")).asUtf8String()).isEqualTo("there");
             assertThat(s3.headObject(r -> r.bucket("bkt").key("k")).contentLength()).isEqualTo(5L);
+        }
+    }
+
+    @Test
+    void aHeadThatAwssimItselfCannotAnswerKeepsTheBodyThatSaysWhatToFix() {
+        try (Simulation sim = Simulation.create();
+             S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
+            sim.s3().createBucket("bkt");
+            sim.stubs().on(HeadObjectRequest.class).where("key is tagged", r -> {
+                throw new IllegalStateException("no tags here");
+            }).respond(HeadObjectResponse.builder().build());
+
+            assertThatThrownBy(() -> s3.headObject(r -> r.bucket("bkt").key("k")))
+                .isInstanceOfSatisfying(S3Exception.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AwssimBackendFailure"))
+                .hasMessageContaining("awssim: stub #1").hasMessageContaining("key is tagged");
+        }
+    }
+
+    @Test
+    void aReaderWaitingOnAStalledDownloadIsReleasedWhenTheStreamIsAborted() throws Exception {
+        FaultPlan plan = FaultPlan.of(FaultRule.on(GetObjectRequest.class).times(1).fail(TransportFault.STALLED_BODY));
+        ScheduledExecutorService aborter = Executors.newSingleThreadScheduledExecutor();
+        try (Simulation sim = Simulation.builder().faults(plan).build();
+             S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
+            sim.s3().createBucket("bkt");
+            sim.s3().putObject("bkt", "k", "never arrives");
+            ResponseInputStream<?> in = s3.getObject(r -> r.bucket("bkt").key("k"));
+            aborter.schedule(in::abort, 200, TimeUnit.MILLISECONDS);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> in.read(new byte[16])).isInstanceOf(IOException.class)
+                .hasMessageContaining("the client aborted");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            aborter.shutdownNow();
         }
     }
 
