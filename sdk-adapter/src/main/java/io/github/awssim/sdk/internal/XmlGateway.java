@@ -158,7 +158,7 @@ final class XmlGateway {
         throw new IllegalStateException("awssim: a transport fault has no wire encoding: " + outcome);
     }
 
-    /** The reason phrase S3 answers a bodiless error with (the SDK makes it the exception's message). */
+    /** The reason phrase S3 answers a bodiless error with (the SDK keeps it as the error's {@code statusText()}). */
     private static String reasonPhrase(String code, int status) {
         if ("SlowDown".equals(code)) {
             return "Slow Down";
