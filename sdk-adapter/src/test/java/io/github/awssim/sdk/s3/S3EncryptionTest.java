@@ -1,5 +1,7 @@
 package io.github.awssim.sdk.s3;
 
+import static io.github.awssim.sdk.s3.S3Fixture.code;
+import static io.github.awssim.sdk.s3.S3Fixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,14 +62,6 @@ class S3EncryptionTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private static String code(Throwable t) {
-        return ((AwsServiceException) t).awsErrorDetails().errorCode();
-    }
-
-    private static int status(Throwable t) {
-        return ((AwsServiceException) t).statusCode();
     }
 
     private void allowCustomerKeys() {

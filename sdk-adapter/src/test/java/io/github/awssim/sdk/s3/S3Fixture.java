@@ -5,6 +5,7 @@ import io.github.awssim.sdk.SimulatedClients;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -34,6 +35,16 @@ final class S3Fixture implements AutoCloseable {
         this.s3 = keep(once.create(S3Client.class));
         this.pathStyle = keep(once.configure(S3BaseClientBuilder.class, b -> b.forcePathStyle(true)).create(S3Client.class));
         this.async = keep(once.create(S3AsyncClient.class));
+    }
+
+    /** The S3 error code a failed call answered ({@code NoSuchKey}, {@code InvalidArgument}, ...). */
+    static String code(Throwable t) {
+        return ((AwsServiceException) t).awsErrorDetails().errorCode();
+    }
+
+    /** The HTTP status a failed call answered. */
+    static int status(Throwable t) {
+        return ((AwsServiceException) t).statusCode();
     }
 
     /** Both sync addressing styles, for tests that must hold for each. */

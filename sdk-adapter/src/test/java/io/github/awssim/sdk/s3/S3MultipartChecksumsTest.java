@@ -1,5 +1,6 @@
 package io.github.awssim.sdk.s3;
 
+import static io.github.awssim.sdk.s3.S3Fixture.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -63,10 +63,6 @@ class S3MultipartChecksumsTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private static String code(Throwable t) {
-        return ((AwsServiceException) t).awsErrorDetails().errorCode();
     }
 
     private byte[] bytes(int n) {

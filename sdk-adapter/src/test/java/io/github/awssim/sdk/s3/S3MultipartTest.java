@@ -1,5 +1,7 @@
 package io.github.awssim.sdk.s3;
 
+import static io.github.awssim.sdk.s3.S3Fixture.code;
+import static io.github.awssim.sdk.s3.S3Fixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,14 +52,6 @@ class S3MultipartTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private static int status(Throwable t) {
-        return ((AwsServiceException) t).statusCode();
-    }
-
-    private static String code(Throwable t) {
-        return ((AwsServiceException) t).awsErrorDetails().errorCode();
     }
 
     private byte[] bytes(int n) {

@@ -1,5 +1,7 @@
 package io.github.awssim.sdk.s3;
 
+import static io.github.awssim.sdk.s3.S3Fixture.code;
+import static io.github.awssim.sdk.s3.S3Fixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -52,14 +53,6 @@ class S3ObjectTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private static String code(Throwable t) {
-        return ((AwsServiceException) t).awsErrorDetails().errorCode();
-    }
-
-    private static int status(Throwable t) {
-        return ((AwsServiceException) t).statusCode();
     }
 
     private static String md5(String s) throws Exception {

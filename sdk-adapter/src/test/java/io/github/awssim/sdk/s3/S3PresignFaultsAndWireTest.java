@@ -1,5 +1,6 @@
 package io.github.awssim.sdk.s3;
 
+import static io.github.awssim.sdk.s3.S3Fixture.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -54,10 +54,6 @@ class S3PresignFaultsAndWireTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private static String code(Throwable t) {
-        return ((AwsServiceException) t).awsErrorDetails().errorCode();
     }
 
     // ---- presigned URLs ----------------------------------------------------------------------
