@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.core.Execution;
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.services.s3.StoredObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * The zero-code swap, in a JVM of its own (see the {@code zero-code-swap} surefire execution) started with
@@ -64,6 +70,25 @@ class ZeroCodeSwapForkedTest {
         assertThat(GlobalSimulation.processDefault().journal().requests(
             software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest.class))
             .extracting(r -> r.usageDimension()).contains("C");
+    }
+
+    /** Application code that moves files with the Transfer Manager's default client, again with no awssim code. */
+    @Test
+    void theTransferManagersOwnDefaultClientReachesTheInstalledSimulation(@TempDir Path dir) throws Exception {
+        Path upload = Files.write(dir.resolve("usage.csv"), "tenant,hours\nacme,3\n".getBytes(StandardCharsets.UTF_8));
+        Path download = dir.resolve("back.csv");
+        try (Simulation sim = Simulation.create(); GlobalSimulation.Installation ignored = GlobalSimulation.install(sim)) {
+            sim.s3().createBucket("reports");
+            try (S3TransferManager tm = S3TransferManager.create()) {
+                tm.uploadFile(u -> u.source(upload).putObjectRequest(p -> p.bucket("reports").key("usage.csv")))
+                    .completionFuture().join();
+                tm.downloadFile(d -> d.destination(download).getObjectRequest(g -> g.bucket("reports").key("usage.csv")))
+                    .completionFuture().join();
+            }
+
+            assertThat(download).hasSameBinaryContentAs(upload);
+            assertThat(sim.s3().object("reports", "usage.csv").map(StoredObject::size)).contains(Files.size(upload));
+        }
     }
 
     @Test
