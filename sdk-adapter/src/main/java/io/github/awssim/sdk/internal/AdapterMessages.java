@@ -15,6 +15,22 @@ public final class AdapterMessages {
             + "clientName(), \"AwsSim\".)";
     }
 
+    /**
+     * The CRT-based S3 client has no HTTP client to swap, and the Transfer Manager picks it by itself when the
+     * AWS CRT is on the classpath: the generic advice would not help.
+     */
+    public static String safetyNetCrt(String service, String operation, String endpoint) {
+        return "awssim: stopped a " + service + "." + operation + " call that was about to leave for " + endpoint
+            + " while a simulation is open, so tests never reach real AWS. It comes from the AWS CRT-based S3 client "
+            + "(S3AsyncClient.crtCreate() or crtBuilder(), and what S3TransferManager.create() builds when aws-crt is on "
+            + "the classpath), which sends its requests from native code: awssim cannot answer it in-process. Use the "
+            + "Java-based client: S3AsyncClient.builder().multipartEnabled(true).httpClient(SimulatedHttpClient.create(sim)) "
+            + "or SimulatedClients.of(sim).configure(S3AsyncClientBuilder.class, b -> b.multipartEnabled(true))"
+            + ".create(S3AsyncClient.class), and give it to the Transfer Manager with "
+            + "S3TransferManager.builder().s3Client(client). If this client is meant to reach AWS, close the "
+            + "simulations first or run with -D" + SafetyNet.PROPERTY + "=off.";
+    }
+
     public static String unknownService(String method, String host, String path) {
         return "awssim: cannot tell which service " + method + " " + host + path + " is for. awssim recognises the services "
             + "it ships models for (Marketplace Metering, Application Cost Profiler, BCM Pricing Calculator, S3) from the "

@@ -15,6 +15,9 @@ public final class SafetyNet {
     /** System property; {@code off} disables the safety net. */
     public static final String PROPERTY = "awssim.safetyNet";
 
+    /** The AWS CRT-based S3 client's HTTP client name: its requests leave from native code, past any Java HTTP client. */
+    private static final String CRT_S3 = "md/http#s3crt";
+
     private static final Pattern AWS_HOST = Pattern.compile(
         "(^|\\.)(amazonaws\\.com|amazonaws\\.com\\.cn|api\\.aws|on\\.aws|amazonaws-us-gov\\.com|c2s\\.ic\\.gov|sc2s\\.sgov\\.gov)$");
 
@@ -33,7 +36,9 @@ public final class SafetyNet {
         if ("off".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             return;
         }
-        throw SdkClientException.create(AdapterMessages.safetyNet(service, operation,
-            request.protocol() + "://" + request.host() + request.encodedPath()));
+        String endpoint = request.protocol() + "://" + request.host() + request.encodedPath();
+        throw SdkClientException.create(agent.contains(CRT_S3)
+            ? AdapterMessages.safetyNetCrt(service, operation, endpoint)
+            : AdapterMessages.safetyNet(service, operation, endpoint));
     }
 }
