@@ -3,6 +3,7 @@ package io.github.awssim.sdk;
 import io.github.awssim.core.internal.LiveSimulations;
 import io.github.awssim.sdk.internal.CallNote;
 import io.github.awssim.sdk.internal.CallNotes;
+import io.github.awssim.sdk.internal.FaultNotes;
 import io.github.awssim.sdk.internal.SafetyNet;
 import software.amazon.awssdk.core.SdkProtocolMetadata;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -24,12 +25,15 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  *       answer services awssim ships no model for (calls whose wire alone says it all, awsJson services
  *       awssim ships a model for, go untagged);</li>
  *   <li>stops any attempt bound for a real AWS endpoint through another HTTP client, with an
- *       {@code awssim:} error ({@code beforeTransmission}; disable with {@code -Dawssim.safetyNet=off}).</li>
+ *       {@code awssim:} error ({@code beforeTransmission}; disable with {@code -Dawssim.safetyNet=off});</li>
+ *   <li>adds the fault rule and seed to a failure a fault caused but the SDK words alone: a garbled body,
+ *       a proxy's 503 page, an attempt timeout after a stalled body or real latency ({@code modifyException}).</li>
  * </ul>
  * With no simulation open it does nothing. Stateless: per-call data lives in execution attributes.
  */
 public final class SimulationInterceptor implements ExecutionInterceptor {
     private static final ExecutionAttribute<CallNote> NOTE = new ExecutionAttribute<>("awssim.CallNote");
+    private static final String INVOCATION_ID = "amz-sdk-invocation-id";
 
     /** Public for the SDK's classpath loader, which instantiates it per client. */
     public SimulationInterceptor() {
@@ -71,6 +75,14 @@ public final class SimulationInterceptor implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         CallNotes.discard(attributes.getAttribute(NOTE));
+        FaultNotes.forget(context.httpRequest().firstMatchingHeader(INVOCATION_ID).orElse(null));
+    }
+
+    /** A failure the SDK words alone (a garbled body, a proxy page, a timeout) gets the fault rule and seed that caused it. */
+    @Override
+    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        return FaultNotes.explain(context.httpRequest().flatMap(r -> r.firstMatchingHeader(INVOCATION_ID)).orElse(null),
+            context.exception());
     }
 
     @Override

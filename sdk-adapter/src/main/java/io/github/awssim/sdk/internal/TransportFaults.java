@@ -27,6 +27,7 @@ final class TransportFaults {
         Instant at = engine.clock().instant();
         AttemptFaults faults = engine.faultsFor(call);
         TransportFault transport = faults.transport();
+        noteForTheSdksMessage(engine, call, faults);
         if (transport != null && !transport.serviceRuns()) {
             engine.delay(faults);
             call.streams().discard();
@@ -60,8 +61,27 @@ final class TransportFaults {
                 return "Premature end of the " + what + " response body: the connection dropped (" + cause + ")";
             case STALLED_BODY:
                 return "The " + what + " response body stalled and never completed (" + cause + ")";
+            case GARBLED_BODY:
+                return "The " + what + " response body was garbled in transit (" + cause + ")";
+            case PROXY_HTML_5XX:
+                return "A proxy answered " + what + " with a 503 HTML page; the service never saw it (" + cause + ")";
             default:
                 return fault + " (" + cause + ")";
+        }
+    }
+
+    /**
+     * Faults whose failure the SDK words alone (its parser on a garbled body, its "status code 503", its attempt
+     * timeout after a stall or real latency) leave a note, so the exception the SDK throws names rule and seed.
+     */
+    private static void noteForTheSdksMessage(Engine engine, ServiceCall call, AttemptFaults faults) {
+        TransportFault transport = faults.transport();
+        if (transport == TransportFault.GARBLED_BODY || transport == TransportFault.PROXY_HTML_5XX
+            || transport == TransportFault.STALLED_BODY) {
+            FaultNotes.note(call.invocationId(), call.attempt(), message(transport, call, faults.cause()), false);
+        } else if (!faults.realDelay().isZero()) {
+            FaultNotes.note(call.invocationId(), call.attempt(), call.service() + "." + call.operation() + " was delayed "
+                + faults.realDelay().toMillis() + " ms for real (awssim fault plan latency, seed " + engine.seed() + ")", true);
         }
     }
 
