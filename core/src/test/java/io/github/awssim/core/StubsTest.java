@@ -14,6 +14,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.applicationcostprofiler.model.GetReportDefinitionRequest;
 import software.amazon.awssdk.services.applicationcostprofiler.model.GetReportDefinitionResponse;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageRequest;
+import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.InternalServiceErrorException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageReque
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ThrottlingException;
+import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Stubbing below the wire (the adapter's tests show the SDK receiving these answers). */
@@ -151,6 +154,23 @@ class StubsTest {
             .hasMessageContaining("reportDescription: Member must not be null");
         assertThatThrownBy(() -> sim.stubs().on(MeterUsageRequest.class).fail(throttled).times(0))
             .hasMessageContaining("times(0)");
+    }
+
+    @Test
+    void aStubbedEnumValueOutsideTheModelIsRefusedNamingTheMember() {
+        // UsageRecordResultStatus is Success | CustomerNotSubscribed | DuplicateRecord; the SDK would hand the caller
+        // UNKNOWN_TO_SDK_VERSION, which AWS never sends: the stub is refused when it is made, not when a call meets it.
+        BatchMeterUsageResponse bogus = BatchMeterUsageResponse.builder()
+            .results(UsageRecordResult.builder().meteringRecordId("rec-1").status("Throttled").build()).build();
+
+        assertThatThrownBy(() -> sim.stubs().on(BatchMeterUsageRequest.class).respond(bogus))
+            .hasMessageStartingWith("awssim:")
+            .hasMessageContaining("is not one the service could send")
+            .hasMessageContaining("results.1.member.status: Member must satisfy enum value set: "
+                + "[Success, CustomerNotSubscribed, DuplicateRecord] (was 'Throttled')");
+        assertThat(sim.stubs().all()).as("the refused stub was not installed").isEmpty();
+        sim.stubs().on(BatchMeterUsageRequest.class).respond(BatchMeterUsageResponse.builder()
+            .results(UsageRecordResult.builder().meteringRecordId("rec-1").status("DuplicateRecord").build()).build());
     }
 
     @Test
