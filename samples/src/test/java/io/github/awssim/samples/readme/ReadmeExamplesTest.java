@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
+import software.amazon.awssdk.services.marketplacemetering.model.InvalidUsageDimensionException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageRequest;
@@ -192,6 +193,30 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void stubSequencesAndNearMisses() {
+        Simulation sim = Simulation.builder().startTime(Instant.parse("2026-03-02T10:15:00Z")).build();
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+        // --- README: stub sequences ---
+        sim.stubs().on(MeterUsageRequest.builder().usageDimension("Hosts").build())
+                .simulate().times(2)
+                .thenFail(InvalidUsageDimensionException.builder().message("Hosts is retired").build()).once();
+
+        metering.meterUsage(r -> r.productCode("p").usageDimension("Users").usageQuantity(1)
+                .timestamp(sim.clock().instant()));                   // no stub matches: a near miss
+        assertThat(sim.stubs().nearMisses().get(0).misses())
+                .containsExactly("stub #1: UsageDimension was 'Users', the stub wants 'Hosts'");
+
+        for (int call = 1; call <= 2; call++) {
+            metering.meterUsage(r -> r.productCode("p").usageDimension("Hosts").usageQuantity(1)
+                    .timestamp(sim.clock().instant()));               // calls 1 and 2: the simulator
+        }
+        assertThatThrownBy(() -> metering.meterUsage(r -> r.productCode("p").usageDimension("Hosts")
+                .usageQuantity(1).timestamp(sim.clock().instant())))
+                .isInstanceOf(InvalidUsageDimensionException.class);   // the 3rd call fails
+        // --- README: end ---
+    }
+
+    @Test
     void faults() {
         // --- README: faults ---
         Simulation sim = Simulation.builder().seed(42).startTime(Instant.parse("2026-03-02T10:15:00Z"))
@@ -210,6 +235,24 @@ class ReadmeExamplesTest {
         }
         assertThat(sim.metering().records()).hasSize(3);             // billed once each, whatever was lost
         System.out.println(sim.faultPlan().describe());
+        // --- README: end ---
+    }
+
+    @Test
+    void rateLimitAndReplay() {
+        // --- README: rate limit ---
+        Simulation sim = Simulation.builder().seed(7).startTime(Instant.parse("2026-03-02T10:15:00Z"))
+                .faults(FaultPlan.of(FaultRule.on(MeterUsageRequest.class).rateLimit(2)))   // 2 per simulated second
+                .build();
+        MarketplaceMeteringClient metering = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+
+        for (String dimension : List.of("Users", "Hosts", "Seats")) {
+            metering.meterUsage(r -> r.productCode("p").usageDimension(dimension).usageQuantity(1)
+                    .timestamp(sim.clock().instant()));
+        }
+        assertThat(sim.journal().last().attempts().get(0).outcome().label())
+                .isEqualTo("ThrottlingException");                    // the 3rd in the same second
+        assertThat(sim.metering().records()).hasSize(3);             // the SDK's backoff, on the clock, waited it out
         // --- README: end ---
     }
 
