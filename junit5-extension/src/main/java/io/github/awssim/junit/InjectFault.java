@@ -82,6 +82,16 @@ public @interface InjectFault {
 
     /** Turns the annotation into a {@link FaultRule} appended to the simulation's plan. */
     final class Customizer implements SimulationCustomizer<InjectFault> {
+        /** Names the attribute a refused value came from: the rule builder only knows its own method names. */
+        private static <T> T attribute(String name, Object value, java.util.function.Supplier<T> apply) {
+            try {
+                return apply.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("awssim: @InjectFault(" + name + " = " + value + ") is refused: "
+                    + e.getMessage().replaceFirst("^awssim: ", ""), e);
+            }
+        }
+
         @Override
         public void customize(InjectFault a, Simulation simulation) {
             simulation.install(simulation.faultPlan().toBuilder().rule(rule(a)).build());
@@ -99,18 +109,18 @@ public @interface InjectFault {
             java.util.List<String> triggers = new ArrayList<>();
             if (a.times() != 0) {
                 triggers.add("times");
-                target.times(a.times());
+                attribute("times", a.times(), () -> target.times(a.times()));
             }
             if (a.onAttempts().length > 0) {
                 triggers.add("onAttempts");
                 if (triggers.size() == 1) {
-                    target.onAttempts(a.onAttempts());
+                    attribute("onAttempts", java.util.Arrays.toString(a.onAttempts()), () -> target.onAttempts(a.onAttempts()));
                 }
             }
             if (a.probability() != 0) {
                 triggers.add("probability");
                 if (triggers.size() == 1) {
-                    target.withProbability(a.probability());
+                    attribute("probability", a.probability(), () -> target.withProbability(a.probability()));
                 }
             }
             if (triggers.size() > 1) {
@@ -145,10 +155,12 @@ public @interface InjectFault {
                 case "transport":
                     return target.fail(a.transport()[0]);
                 case "delayMillis":
-                    Latency l = Latency.fixed(Duration.ofMillis(a.delayMillis()));
-                    return target.delay(a.realDelay() ? l.real() : l);
+                    return attribute("delayMillis", a.delayMillis(), () -> {
+                        Latency l = Latency.fixed(Duration.ofMillis(a.delayMillis()));
+                        return target.delay(a.realDelay() ? l.real() : l);
+                    });
                 default:
-                    return target.rateLimit(a.rateLimit());
+                    return attribute("rateLimit", a.rateLimit(), () -> target.rateLimit(a.rateLimit()));
             }
         }
     }

@@ -116,6 +116,55 @@ class FaultAndStateAnnotationsEngineTest {
         }
     }
 
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @InjectFault(on = MeterUsageRequest.class, probability = 1.5, fail = ThrottlingException.class)
+    static class ProbabilityAboveOne {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @InjectFault(on = MeterUsageRequest.class, delayMillis = -5)
+    static class NegativeDelay {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @InjectFault(on = MeterUsageRequest.class, onAttempts = 0, fail = ThrottlingException.class)
+    static class AttemptZero {
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @SimulatedAws(zeroCodeSwap = false)
+    @InjectFault(on = MeterUsageRequest.class, rateLimit = -3)
+    static class NegativeRateLimit {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void aRefusedValueNamesItsAttribute() {
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(ProbabilityAboveOne.class))))
+            .startsWith("ExtensionConfigurationException: awssim: @InjectFault(")
+            .contains("@InjectFault(probability = 1.5) is refused: FaultRule withProbability(1.5): use a value in (0, 1]");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(NegativeDelay.class))))
+            .contains("@InjectFault(delayMillis = -5) is refused: Latency.fixed(latency) cannot be negative");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(AttemptZero.class))))
+            .contains("@InjectFault(onAttempts = [0]) is refused: FaultRule onAttempts[0]: name attempts counted from 1");
+        assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(NegativeRateLimit.class))))
+            .contains("@InjectFault(rateLimit = -3) is refused: rateLimit(-3): allow at least 1 attempt per second");
+    }
+
     @Test
     void misuseNamesTheAnnotationAndTheFix() {
         assertThat(EngineRun.describe(EngineRun.onlyFailure(EngineRun.sequential().run(TwoTriggers.class))))

@@ -32,13 +32,13 @@ public final class Latency {
     }
 
     public static Latency fixed(Duration latency) {
-        requirePositive(latency, "latency");
+        requirePositive(latency, "Latency.fixed(latency)");
         return new Latency(Kind.FIXED, latency, latency, false);
     }
 
     public static Latency uniform(Duration min, Duration max) {
-        requirePositive(min, "min");
-        requirePositive(max, "max");
+        requirePositive(min, "Latency.uniform min");
+        requirePositive(max, "Latency.uniform max");
         if (max.compareTo(min) < 0) {
             throw new IllegalArgumentException("awssim: Latency.uniform(" + min + ", " + max + "): max is below min");
         }
@@ -47,8 +47,8 @@ public final class Latency {
 
     /** A log-normal latency with the given median and 99th percentile (a long tail, as real networks have). */
     public static Latency logNormal(Duration median, Duration p99) {
-        requirePositive(median, "median");
-        requirePositive(p99, "p99");
+        requirePositive(median, "Latency.logNormal median");
+        requirePositive(p99, "Latency.logNormal p99");
         if (p99.compareTo(median) < 0 || median.isZero()) {
             throw new IllegalArgumentException("awssim: Latency.logNormal(" + median + ", " + p99
                 + "): the 99th percentile must be at least the median, and the median above zero");
@@ -82,7 +82,7 @@ public final class Latency {
     private static void requirePositive(Duration d, String what) {
         Objects.requireNonNull(d, what);
         if (d.isNegative()) {
-            throw new IllegalArgumentException("awssim: a latency " + what + " cannot be negative: " + d);
+            throw new IllegalArgumentException("awssim: " + what + " cannot be negative: " + d);
         }
     }
 
