@@ -33,7 +33,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 public final class SimulationInterceptor implements ExecutionInterceptor {
     private static final ExecutionAttribute<CallNote> NOTE = new ExecutionAttribute<>("awssim.CallNote");
-    private static final String INVOCATION_ID = "amz-sdk-invocation-id";
 
     /** Public for the SDK's classpath loader, which instantiates it per client. */
     public SimulationInterceptor() {
@@ -75,14 +74,13 @@ public final class SimulationInterceptor implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         CallNotes.discard(attributes.getAttribute(NOTE));
-        FaultNotes.forget(context.httpRequest().firstMatchingHeader(INVOCATION_ID).orElse(null));
+        FaultNotes.forget(context.httpRequest());
     }
 
     /** A failure the SDK words alone (a garbled body, a proxy page, a timeout) gets the fault rule and seed that caused it. */
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        return FaultNotes.explain(context.httpRequest().flatMap(r -> r.firstMatchingHeader(INVOCATION_ID)).orElse(null),
-            context.exception());
+        return FaultNotes.explain(context.httpRequest().orElse(null), context.exception());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The seed for failures whose message the SDK writes alone. A reset or a truncated body fails with awssim's
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class FaultNotes {
     private static final int CAPACITY = 1024;
+    private static final String INVOCATION_ID = "amz-sdk-invocation-id";
     private static final Map<String, Note> NOTES = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
@@ -45,8 +47,8 @@ public final class FaultNotes {
     }
 
     /** Forgets the call's note; the exception the SDK throws for it, naming the fault when one caused it. */
-    public static Throwable explain(String invocationId, Throwable failure) {
-        Note note = take(invocationId);
+    public static Throwable explain(SdkHttpRequest request, Throwable failure) {
+        Note note = take(request);
         if (note == null || !(failure instanceof SdkException)) {
             return failure;
         }
@@ -64,12 +66,17 @@ public final class FaultNotes {
     }
 
     /** Forgets the call's note (the call ended without a failure the note explains). */
-    public static void forget(String invocationId) {
-        take(invocationId);
+    public static void forget(SdkHttpRequest request) {
+        take(request);
     }
 
-    private static Note take(String invocationId) {
-        if (!any || invocationId == null) {
+    /** The call's note, removed; every call ends here, so the common case (no note ever) reads no header. */
+    private static Note take(SdkHttpRequest request) {
+        if (!any || request == null) {
+            return null;
+        }
+        String invocationId = request.firstMatchingHeader(INVOCATION_ID).orElse(null);
+        if (invocationId == null) {
             return null;
         }
         synchronized (NOTES) {
