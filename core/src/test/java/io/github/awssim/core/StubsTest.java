@@ -167,7 +167,9 @@ class StubsTest {
             .hasMessageStartingWith("awssim:")
             .hasMessageContaining("is not one the service could send")
             .hasMessageContaining("results.1.member.status: Member must satisfy enum value set: "
-                + "[Success, CustomerNotSubscribed, DuplicateRecord] (was 'Throttled')");
+                + "[Success, CustomerNotSubscribed, DuplicateRecord] (was 'Throttled')")
+            .hasMessageEndingWith("Give each member a value the model allows, on the builder: e.g. "
+                + "BatchMeterUsageResponse.builder().results(...)");
         assertThat(sim.stubs().all()).as("the refused stub was not installed").isEmpty();
         sim.stubs().on(BatchMeterUsageRequest.class).respond(BatchMeterUsageResponse.builder()
             .results(UsageRecordResult.builder().meteringRecordId("rec-1").status("DuplicateRecord").build()).build());

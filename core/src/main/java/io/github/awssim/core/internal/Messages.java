@@ -112,7 +112,7 @@ public final class Messages {
             b.append("\n  - ").append(x.path()).append(": ").append(x.constraint())
                 .append(x.value() == null ? "" : " (was '" + x.value() + "')");
         }
-        return b.append("\nSet the member on the builder, e.g. ").append(type.getSimpleName()).append(".builder().")
+        return b.append("\nGive each member a value the model allows, on the builder: e.g. ").append(type.getSimpleName()).append(".builder().")
             .append(v.get(0).path().split("\\.")[0]).append("(...)").toString();
     }
 
