@@ -27,10 +27,9 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
-import software.amazon.awssdk.services.s3.model.Grant;
-import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -116,19 +115,19 @@ class S3PresignFaultsAndWireTest {
 
     @Test
     void anUnsimulatedOperationSaysSoAndCanBeStubbed() {
-        assertThatThrownBy(() -> f.s3.getBucketAcl(b -> b.bucket("shared")))
+        assertThatThrownBy(() -> f.s3.getBucketCors(b -> b.bucket("shared")))
             .isInstanceOf(S3Exception.class)
-            .hasMessageStartingWith("awssim: S3.GetBucketAcl is not simulated")
-            .hasMessageContaining("getBucketAcl(GetBucketAclRequest)")
+            .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated")
+            .hasMessageContaining("getBucketCors(GetBucketCorsRequest)")
             .satisfies(e -> assertThat(code(e)).isEqualTo("AwssimNotSimulated"));
 
         S3Simulator stubbed = spy(f.sim.s3());
-        doReturn(GetBucketAclResponse.builder().grants(Grant.builder().permission(Permission.FULL_CONTROL).build()).build())
-            .when(stubbed).getBucketAcl(any(GetBucketAclRequest.class));
+        doReturn(GetBucketCorsResponse.builder().corsRules(CORSRule.builder().allowedMethods("PUT").build()).build())
+            .when(stubbed).getBucketCors(any(GetBucketCorsRequest.class));
         f.sim.register(S3Client.class, stubbed);
 
-        assertThat(f.s3.getBucketAcl(b -> b.bucket("shared")).grants()).extracting(Grant::permission)
-            .containsExactly(Permission.FULL_CONTROL);
+        assertThat(f.s3.getBucketCors(b -> b.bucket("shared")).corsRules()).flatExtracting(CORSRule::allowedMethods)
+            .containsExactly("PUT");
         // Everything else is still the simulator, sharing its state with the spy.
         f.s3.putObject(b -> b.bucket("shared").key("after-stub"), RequestBody.fromString("v"));
         assertThat(f.sim.s3().objectText("shared", "after-stub")).isEqualTo("v");

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
@@ -81,15 +81,15 @@ class S3ReadmeExampleTest {
     void anOperationAwssimDoesNotSimulateCanBeStubbed() {
         try (Simulation sim = Simulation.create();
              S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
-            sim.s3().createBucket("acl");
-            assertThatThrownBy(() -> s3.getBucketAcl(r -> r.bucket("acl")))
-                .hasMessageStartingWith("awssim: S3.GetBucketAcl is not simulated");
+            sim.s3().createBucket("site");
+            assertThatThrownBy(() -> s3.getBucketCors(r -> r.bucket("site")))
+                .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated");
 
             S3Simulator stubbed = spy(sim.s3());                   // shares the simulator's state
-            doReturn(GetBucketAclResponse.builder().build()).when(stubbed).getBucketAcl(any(GetBucketAclRequest.class));
+            doReturn(GetBucketCorsResponse.builder().build()).when(stubbed).getBucketCors(any(GetBucketCorsRequest.class));
             sim.register(S3Client.class, stubbed);
 
-            assertThat(s3.getBucketAcl(r -> r.bucket("acl")).grants()).isEmpty();
+            assertThat(s3.getBucketCors(r -> r.bucket("site")).corsRules()).isEmpty();
         }
     }
     // --- README: end stub ---

@@ -23,14 +23,13 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -45,16 +44,16 @@ class S3StubsAndFaultPlanTest {
     void aStubAnswersAnOperationTheSimulatorDoesNotImplement() {
         try (Simulation sim = Simulation.create();
              S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
-            sim.s3().createBucket("acl");
-            sim.stubs().on(GetBucketAclRequest.class).where("bucket acl", r -> r.bucket().equals("acl"))
-                .respond(GetBucketAclResponse.builder()
-                    .grants(Grant.builder().permission(Permission.READ).build()).build());
+            sim.s3().createBucket("site");
+            sim.stubs().on(GetBucketCorsRequest.class).where("bucket site", r -> r.bucket().equals("site"))
+                .respond(GetBucketCorsResponse.builder()
+                    .corsRules(CORSRule.builder().allowedMethods("GET").allowedOrigins("*").build()).build());
 
-            assertThat(s3.getBucketAcl(r -> r.bucket("acl")).grants()).extracting(Grant::permission)
-                .containsExactly(Permission.READ);
-            assertThatThrownBy(() -> s3.getBucketAcl(r -> r.bucket("other")))
-                .hasMessageStartingWith("awssim: S3.GetBucketAcl is not simulated");
-            assertThat(sim.stubs().nearMisses()).singleElement().asString().contains("bucket acl");
+            assertThat(s3.getBucketCors(r -> r.bucket("site")).corsRules()).flatExtracting(CORSRule::allowedMethods)
+                .containsExactly("GET");
+            assertThatThrownBy(() -> s3.getBucketCors(r -> r.bucket("other")))
+                .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated");
+            assertThat(sim.stubs().nearMisses()).singleElement().asString().contains("bucket site");
         }
     }
 
