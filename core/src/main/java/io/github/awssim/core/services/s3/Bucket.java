@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
  * One bucket: its keys in S3's order (UTF-8 binary, which is code-point order), each with its versions
@@ -35,6 +38,16 @@ final class Bucket {
     /** Default encryption and blocked encryption types (PutBucketEncryption); never null. */
     volatile software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration encryption =
         Encryptions.defaultConfiguration();
+    /**
+     * Object Ownership: BucketOwnerEnforced (ACLs disabled) unless CreateBucket or PutBucketOwnershipControls
+     * said otherwise; null after DeleteBucketOwnershipControls, which leaves ACLs enabled. Changed under
+     * {@link #lock}, with {@link #acl}, so an ACLs-disabled bucket never holds an ACL beyond its owner's.
+     */
+    volatile ObjectOwnership ownership = ObjectOwnership.BUCKET_OWNER_ENFORCED;
+    /** The bucket's ACL as set; while ACLs are disabled S3 answers the owner's FULL_CONTROL instead. */
+    volatile List<Grant> acl;
+    /** Block Public Access: all four settings on for a new bucket; null after DeletePublicAccessBlock. */
+    volatile PublicAccessBlockConfiguration publicAccessBlock = PublicAccess.ALL_BLOCKED;
     volatile boolean deleted;
 
     Bucket(String name, String ownerAccount, String region, Instant created) {
@@ -42,6 +55,17 @@ final class Bucket {
         this.ownerAccount = ownerAccount;
         this.region = region;
         this.created = created;
+        this.acl = Acls.privateAcl(ownerId());
+    }
+
+    /** The owner's canonical user id, as ListBuckets and every ACL show it. */
+    String ownerId() {
+        return BucketOperations.owner(ownerAccount).id();
+    }
+
+    /** Whether Object Ownership disables ACLs (BucketOwnerEnforced). */
+    boolean aclsDisabled() {
+        return ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED;
     }
 
     /** The key's current version (possibly a delete marker), or null. */

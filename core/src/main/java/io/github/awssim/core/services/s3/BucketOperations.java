@@ -71,6 +71,7 @@ final class BucketOperations {
         String constraint = r.createBucketConfiguration() == null ? null
             : r.createBucketConfiguration().locationConstraintAsString();
         String region = regionOf(c, constraint);
+        AclOperations.NewBucket access = AclOperations.forNewBucket(c.operation(), c.accountId(), r);
         synchronized (state.namespace) {
             Bucket existing = state.buckets.get(r.bucket());
             if (existing != null) {
@@ -78,12 +79,14 @@ final class BucketOperations {
                     throw S3Errors.error("BucketAlreadyExists", S3Messages.bucketAlreadyExists(r.bucket()));
                 }
                 if (existing.region.equals(US_EAST_1) && region.equals(US_EAST_1)) {
-                    // us-east-1 answers a re-create of your own bucket with success (and resets its ACL).
+                    // us-east-1 answers a re-create of your own bucket with success; awssim leaves the bucket as it is.
                     return CreateBucketResponse.builder().location("/" + r.bucket()).build();
                 }
                 throw S3Errors.error("BucketAlreadyOwnedByYou", S3Messages.bucketAlreadyOwned(r.bucket(), existing.region));
             }
             Bucket b = new Bucket(r.bucket(), c.accountId(), region, c.now());
+            b.ownership = access.ownership();
+            b.acl = access.acl();
             if (Boolean.TRUE.equals(r.objectLockEnabledForBucket())) {
                 b.versioning = BucketVersioningStatus.ENABLED;
             }
@@ -210,6 +213,7 @@ final class BucketOperations {
         if (!(doc instanceof Map) || !((Map<?, ?>) doc).containsKey("Statement")) {
             throw S3Errors.error("MalformedPolicy", S3Messages.malformedPolicy(operation));
         }
+        PublicAccess.checkPolicy(operation, b, policy);
         b.policy = policy;
     }
 

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -92,10 +93,12 @@ final class MultipartOperations {
         Encryptions.Encryption encryption = Encryptions.forWrite(c.operation(), b, r.serverSideEncryptionAsString(),
             r.ssekmsKeyId(), r.bucketKeyEnabled(), new Encryptions.CustomerKey(r.sseCustomerAlgorithm(), r.sseCustomerKey(),
                 r.sseCustomerKeyMD5()));
+        List<Grant> acl = AclOperations.forObjectWrite(c.operation(), b, new Acls.Headers(r.aclAsString(),
+            r.grantFullControl(), r.grantRead(), r.grantReadACP(), null, r.grantWriteACP()));
         Upload u = new Upload(state.newUploadId(), r.key(), c.now(), meta, tags, algorithm,
             algorithm == null ? null : type != null ? type
                 : algorithm == ChecksumAlgorithm.CRC64_NVME ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE,
-            c.accountId(), encryption);
+            c.accountId(), encryption, acl);
         b.uploads.put(u.id, u);
         CreateMultipartUploadResponse.Builder out = CreateMultipartUploadResponse.builder().bucket(b.name).key(r.key())
             .uploadId(u.id).checksumAlgorithm(algorithm).checksumType(u.checksumType);
@@ -361,7 +364,7 @@ final class MultipartOperations {
             }
             Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
             ObjectVersion v = storage.commit(c, b, u.key, ObjectOperations.draft(u.key, new Blob.Concat(blobs), total, eTag,
-                now, u.meta, u.tags, checksum, List.copyOf(parts), u.ownerAccount, u.encryption), conditions);
+                now, u.meta, u.tags, checksum, List.copyOf(parts), u.ownerAccount, u.encryption, u.acl), conditions);
             u.finished = true;
             b.uploads.remove(u.id, u);
             release(u);

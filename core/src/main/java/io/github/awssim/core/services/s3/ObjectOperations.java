@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectAttributesRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -72,6 +73,8 @@ final class ObjectOperations {
         WriteConditions conditions = WriteConditions.of(c.operation(), r.ifMatch(), r.ifNoneMatch());
         Map<String, String> tags = Tags.ofHeader(c.operation(), r.tagging());
         String storageClass = storageClass(c.operation(), r.storageClassAsString());
+        List<Grant> acl = AclOperations.forObjectWrite(c.operation(), b, new Acls.Headers(r.aclAsString(),
+            r.grantFullControl(), r.grantRead(), r.grantReadACP(), null, r.grantWriteACP()));
         ChecksumClaim claim = ChecksumClaim.of(c.operation(), r.checksumAlgorithm(), checksumHeaders(r.checksumCRC32(),
             r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()));
         ObjectMeta meta = new ObjectMeta(orDefault(r.contentType()), r.contentEncoding(), r.contentDisposition(),
@@ -86,7 +89,7 @@ final class ObjectOperations {
         Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
         String eTag = "\"" + Checksums.hex(in.md5()) + "\"";
         ObjectVersion v = storage.commit(c, b, r.key(), draft(r.key(), in.blob(), in.size(), eTag, now, meta, tags,
-            checksum, List.of(), c.accountId(), encryption), conditions);
+            checksum, List.of(), c.accountId(), encryption, acl), conditions);
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.shownVersionId(b, v))
             .checksumType(ChecksumType.FULL_OBJECT);
         Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
@@ -97,12 +100,12 @@ final class ObjectOperations {
 
     static Storage.Draft draft(String key, Blob blob, long size, String eTag, Instant lastModified, ObjectMeta meta,
                                Map<String, String> tags, Checksum checksum, List<ObjectVersion.Part> parts, String owner,
-                               Encryptions.Encryption encryption) {
+                               Encryptions.Encryption encryption, List<Grant> acl) {
         return new Storage.Draft() {
             @Override
             public ObjectVersion withVersionId(String versionId) {
                 return new ObjectVersion(key, versionId, false, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(tags),
-                    checksum, parts, owner, encryption);
+                    checksum, parts, owner, encryption, acl);
             }
 
             @Override
@@ -318,7 +321,7 @@ final class ObjectOperations {
             }
             String markerId = versioning == BucketVersioningStatus.ENABLED ? state.newVersionId() : ObjectVersion.NULL_VERSION;
             ObjectVersion marker = new ObjectVersion(key, markerId, true, null, 0, null, c.now().truncatedTo(ChronoUnit.SECONDS),
-                ObjectMeta.NONE, Map.of(), null, List.of(), c.accountId(), null);
+                ObjectMeta.NONE, Map.of(), null, List.of(), c.accountId(), null, null);
             List<ObjectVersion> next = new ArrayList<>();
             next.add(marker);
             List<ObjectVersion> dropped = new ArrayList<>();
@@ -443,6 +446,9 @@ final class ObjectOperations {
         Encryptions.Encryption encryption = Encryptions.forWrite(c.operation(), destination, r.serverSideEncryptionAsString(),
             r.ssekmsKeyId(), r.bucketKeyEnabled(), new Encryptions.CustomerKey(r.sseCustomerAlgorithm(), r.sseCustomerKey(),
                 r.sseCustomerKeyMD5()));
+        // a copy gets the ACL its request asks for, else private: S3 never copies the source's ACL
+        List<Grant> acl = AclOperations.forObjectWrite(c.operation(), destination, new Acls.Headers(r.aclAsString(),
+            r.grantFullControl(), r.grantRead(), r.grantReadACP(), null, r.grantWriteACP()));
         Encryptions.CustomerKey sourceKey = new Encryptions.CustomerKey(r.copySourceSSECustomerAlgorithm(),
             r.copySourceSSECustomerKey(), r.copySourceSSECustomerKeyMD5());
         while (true) {
@@ -485,7 +491,7 @@ final class ObjectOperations {
             }
             Instant now = c.now().truncatedTo(ChronoUnit.SECONDS);
             ObjectVersion v = storage.commit(c, destination, r.destinationKey(), draft(r.destinationKey(), sv.blob(), sv.size(),
-                eTag, now, meta, tags, checksum, List.of(), c.accountId(), encryption), conditions);
+                eTag, now, meta, tags, checksum, List.of(), c.accountId(), encryption, acl), conditions);
             CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(eTag).lastModified(now);
             setChecksum(result, checksum);
             result.checksumType(checksum.type());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.Grant;
 
 /**
  * One immutable version of a key: an object or a delete marker. Changing a version's tags makes a new
@@ -16,10 +17,12 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
  * @param checksum the stored flexible checksum, or null
  * @param parts the parts of a multipart object, empty otherwise
  * @param encryption how S3 says it encrypted the object; null for a delete marker
+ * @param acl the object's ACL as set (its owner's FULL_CONTROL unless a write or PutObjectAcl said otherwise);
+ *            null for a delete marker
  */
 record ObjectVersion(String key, String versionId, boolean deleteMarker, Blob blob, long size, String eTag,
                      Instant lastModified, ObjectMeta meta, Map<String, String> tags, Checksum checksum, List<Part> parts,
-                     String ownerAccount, Encryptions.Encryption encryption) {
+                     String ownerAccount, Encryptions.Encryption encryption, List<Grant> acl) {
     static final String NULL_VERSION = "null";
 
     /** An immutable copy that keeps the order the entries came in (tags list in the order they were set). */
@@ -29,7 +32,12 @@ record ObjectVersion(String key, String versionId, boolean deleteMarker, Blob bl
 
     ObjectVersion withTags(Map<String, String> newTags) {
         return new ObjectVersion(key, versionId, deleteMarker, blob, size, eTag, lastModified, meta, ObjectVersion.ordered(newTags),
-            checksum, parts, ownerAccount, encryption);
+            checksum, parts, ownerAccount, encryption, acl);
+    }
+
+    ObjectVersion withAcl(List<Grant> newAcl) {
+        return new ObjectVersion(key, versionId, deleteMarker, blob, size, eTag, lastModified, meta, tags, checksum, parts,
+            ownerAccount, encryption, List.copyOf(newAcl));
     }
 
     /** The system and user metadata S3 keeps with an object and answers in headers. */

@@ -87,6 +87,27 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingResponse;
+import software.amazon.awssdk.services.s3.model.DeleteBucketOwnershipControlsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketOwnershipControlsResponse;
+import software.amazon.awssdk.services.s3.model.DeletePublicAccessBlockRequest;
+import software.amazon.awssdk.services.s3.model.DeletePublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketOwnershipControlsRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketOwnershipControlsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectAclRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
+import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockRequest;
+import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketAclRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketOwnershipControlsRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketOwnershipControlsResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectAclResponse;
+import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockRequest;
+import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -157,6 +178,7 @@ public class S3Simulator implements S3Client {
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
+    private final AclOperations acls;
     /** The account and region the typed API addresses; null: the simulation's. */
     private final String accountId;
     private final Region region;
@@ -173,6 +195,7 @@ public class S3Simulator implements S3Client {
         this.buckets = new BucketOperations(state);
         this.objects = new ObjectOperations(state, storage);
         this.multipart = new MultipartOperations(state, storage);
+        this.acls = new AclOperations(state, storage);
         this.accountId = accountId;
         this.region = region;
     }
@@ -325,6 +348,90 @@ public class S3Simulator implements S3Client {
         return run("DeleteBucketEncryption", request, c -> {
             state.bucket(c, request.bucket()).encryption = Encryptions.defaultConfiguration();
             return DeleteBucketEncryptionResponse.builder().build();
+        });
+    }
+
+    // ---- Object Ownership, ACLs, Block Public Access -----------------------------------------
+
+    @Override
+    public PutBucketOwnershipControlsResponse putBucketOwnershipControls(PutBucketOwnershipControlsRequest request) {
+        return run("PutBucketOwnershipControls", request, c -> {
+            acls.putOwnership(c, request.bucket(), request.ownershipControls());
+            return PutBucketOwnershipControlsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public GetBucketOwnershipControlsResponse getBucketOwnershipControls(GetBucketOwnershipControlsRequest request) {
+        return run("GetBucketOwnershipControls", request, c -> acls.getOwnership(c, request.bucket()));
+    }
+
+    @Override
+    public DeleteBucketOwnershipControlsResponse deleteBucketOwnershipControls(DeleteBucketOwnershipControlsRequest request) {
+        return run("DeleteBucketOwnershipControls", request, c -> {
+            acls.deleteOwnership(c, request.bucket());
+            return DeleteBucketOwnershipControlsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public GetBucketAclResponse getBucketAcl(GetBucketAclRequest request) {
+        return run("GetBucketAcl", request, c -> acls.getBucketAcl(c, request.bucket()));
+    }
+
+    @Override
+    public PutBucketAclResponse putBucketAcl(PutBucketAclRequest request) {
+        return run("PutBucketAcl", request, c -> {
+            acls.putBucketAcl(c, request.bucket(), new Acls.Headers(request.aclAsString(), request.grantFullControl(),
+                request.grantRead(), request.grantReadACP(), request.grantWrite(), request.grantWriteACP()),
+                request.accessControlPolicy());
+            return PutBucketAclResponse.builder().build();
+        });
+    }
+
+    @Override
+    public GetObjectAclResponse getObjectAcl(GetObjectAclRequest request) {
+        return run("GetObjectAcl", request, c -> acls.getObjectAcl(c, request.bucket(), request.key(), request.versionId()));
+    }
+
+    @Override
+    public PutObjectAclResponse putObjectAcl(PutObjectAclRequest request) {
+        return run("PutObjectAcl", request, c -> {
+            acls.putObjectAcl(c, request.bucket(), request.key(), request.versionId(), new Acls.Headers(
+                request.aclAsString(), request.grantFullControl(), request.grantRead(), request.grantReadACP(),
+                request.grantWrite(), request.grantWriteACP()), request.accessControlPolicy());
+            return PutObjectAclResponse.builder().build();
+        });
+    }
+
+    @Override
+    public PutPublicAccessBlockResponse putPublicAccessBlock(PutPublicAccessBlockRequest request) {
+        return run("PutPublicAccessBlock", request, c -> {
+            state.bucket(c, request.bucket()).publicAccessBlock =
+                PublicAccess.stored(c.operation(), request.publicAccessBlockConfiguration());
+            return PutPublicAccessBlockResponse.builder().build();
+        });
+    }
+
+    /** A new bucket answers all four settings on; one whose configuration was deleted answers 404. */
+    @Override
+    public GetPublicAccessBlockResponse getPublicAccessBlock(GetPublicAccessBlockRequest request) {
+        return run("GetPublicAccessBlock", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            var config = b.publicAccessBlock;
+            if (config == null) {
+                throw S3Errors.error("NoSuchPublicAccessBlockConfiguration",
+                    AccessMessages.noPublicAccessBlock(c.operation(), b.name));
+            }
+            return GetPublicAccessBlockResponse.builder().publicAccessBlockConfiguration(config).build();
+        });
+    }
+
+    @Override
+    public DeletePublicAccessBlockResponse deletePublicAccessBlock(DeletePublicAccessBlockRequest request) {
+        return run("DeletePublicAccessBlock", request, c -> {
+            state.bucket(c, request.bucket()).publicAccessBlock = null;
+            return DeletePublicAccessBlockResponse.builder().build();
         });
     }
 
@@ -515,6 +622,15 @@ public class S3Simulator implements S3Client {
         putBucketVersioning(PutBucketVersioningRequest.builder().bucket(bucket)
             .versioningConfiguration(v -> v.status(status)).build());
         return this;
+    }
+
+    /**
+     * A bucket's S3 Object Ownership: {@code BUCKET_OWNER_ENFORCED} (ACLs disabled) for a new bucket unless its
+     * CreateBucket or a PutBucketOwnershipControls said otherwise; empty after DeleteBucketOwnershipControls,
+     * which leaves ACLs enabled. Throws S3's {@code NoSuchBucketException} when there is no such bucket.
+     */
+    public Optional<ObjectOwnership> objectOwnership(String bucket) {
+        return Optional.ofNullable(bucketOrThrow(bucket).ownership);
     }
 
     /** Stores {@code content} (as PutObject does, Content-Type {@code application/octet-stream}); returns what S3 stored. */

@@ -1,10 +1,12 @@
 package io.github.awssim.core.services.s3;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.Grant;
 
 /** A multipart upload in progress: what CreateMultipartUpload said, and the parts uploaded so far. */
 final class Upload {
@@ -18,6 +20,8 @@ final class Upload {
     final String ownerAccount;
     /** What CreateMultipartUpload asked for; an SSE-C upload's parts must present its key. */
     final Encryptions.Encryption encryption;
+    /** The ACL CreateMultipartUpload set for the object the upload completes into. */
+    final List<Grant> acl;
     /** Parts by number; replacing one releases the old part's blob. Guarded by this upload's monitor. */
     final ConcurrentSkipListMap<Integer, UploadedPart> parts = new ConcurrentSkipListMap<>();
     /** Set once completed or aborted: later parts are refused, the blobs are released. */
@@ -25,7 +29,7 @@ final class Upload {
 
     Upload(String id, String key, Instant initiated, ObjectVersion.ObjectMeta meta, Map<String, String> tags,
            ChecksumAlgorithm checksumAlgorithm, ChecksumType checksumType, String ownerAccount,
-           Encryptions.Encryption encryption) {
+           Encryptions.Encryption encryption, List<Grant> acl) {
         this.id = id;
         this.key = key;
         this.initiated = initiated;
@@ -35,6 +39,7 @@ final class Upload {
         this.checksumType = checksumType;
         this.ownerAccount = ownerAccount;
         this.encryption = encryption;
+        this.acl = acl;
     }
 
     /**
