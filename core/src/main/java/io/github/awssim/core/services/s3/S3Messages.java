@@ -6,7 +6,8 @@ import java.util.Locale;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /**
- * Every user-facing message of the S3 simulator. An answer S3 itself gives starts with S3's own sentence
+ * Every user-facing message of the S3 simulator but those of Object Ownership, ACLs and Block Public Access,
+ * which {@link AccessMessages} holds under the same rules. An answer S3 itself gives starts with S3's own sentence
  * ("The specified key does not exist.") and goes on to name the operation, the member and the value at
  * fault; messages about awssim's own configuration start with {@code awssim:} and say how to fix it.
  */

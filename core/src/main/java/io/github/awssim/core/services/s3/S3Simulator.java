@@ -139,7 +139,16 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload (EntityTooSmall, InvalidPart,
  * InvalidPartOrder, the {@code "md5-N"} ETag, COMPOSITE and FULL_OBJECT checksums), AbortMultipartUpload,
  * ListParts, ListMultipartUploads. Versioning: version ids, delete markers, reads and deletes by version id,
- * suspended buckets writing the {@code null} version. Every other S3 operation answers an {@code awssim:}
+ * suspended buckets writing the {@code null} version. Access control, with S3's defaults since April 2023 (a
+ * new bucket is BucketOwnerEnforced, ACLs disabled, with all four Block Public Access settings on):
+ * CreateBucket's {@code x-amz-object-ownership} and ACL (InvalidBucketAclWithObjectOwnership),
+ * Put/Get/DeleteBucketOwnershipControls (OwnershipControlsNotFoundError), Get/PutBucketAcl and
+ * Get/PutObjectAcl (AccessControlListNotSupported while ACLs are disabled; canned ACLs, grant headers and
+ * bodies stored while enabled), the ACL headers of PutObject, CopyObject and CreateMultipartUpload
+ * (bucket-owner-full-control or none while ACLs are disabled), Put/Get/DeletePublicAccessBlock
+ * (NoSuchPublicAccessBlockConfiguration; BlockPublicAcls and BlockPublicPolicy refuse public ACLs and bucket
+ * policies with AccessDenied); {@link #objectOwnership(String)} reads a bucket's setting. Every other S3
+ * operation answers an {@code awssim:}
  * error naming it; stub it by registering a backend that answers it (a Mockito spy of this simulator, say).
  *
  * <h2>Storage</h2>
@@ -164,7 +173,11 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * store S3's default CRC64NVME. Signatures are never checked; presigned URLs expire on the simulation clock.
  * ListMultipartUploads resumes after its upload-id marker by position among the key's uploads; a marker naming
  * none of them resumes at the key's first. RestoreObject is not simulated, so GLACIER and DEEP_ARCHIVE objects
- * are never read or copied (InvalidObjectState).
+ * are never read or copied (InvalidObjectState). Every object is written by its bucket's owner (no other
+ * account reaches a bucket), so BucketOwnerPreferred and ObjectWriter behave alike, bucket-owner-read and
+ * bucket-owner-full-control amount to private, and IgnorePublicAcls and RestrictPublicBuckets change nothing
+ * observable; a bucket without ownership controls has ACLs enabled; grant headers make the ACL exactly the grants
+ * they name; email grantees are refused (UnresolvableGrantByEmailAddress).
  *
  * <p>Thread-safe. All state lives in one shared object, so a Mockito spy of this simulator
  * ({@code Mockito.spy(sim.s3())}) shares it with the original.
