@@ -154,6 +154,14 @@ class S3AclTest {
     }
 
     @Test
+    void recreatingYourOwnUsEast1BucketResetsItsAcl() {
+        f.s3.putBucketAcl(b -> b.bucket("acls").grantRead("id=" + OTHER_ID));
+        f.s3.createBucket(b -> b.bucket("acls"));
+        assertThat(f.s3.getBucketAcl(b -> b.bucket("acls")).grants()).containsExactly(user(owner, Permission.FULL_CONTROL));
+        assertThat(f.sim.s3().objectOwnership("acls")).contains(ObjectOwnership.BUCKET_OWNER_PREFERRED);
+    }
+
+    @Test
     void publicGroupsAreStoredOnceBlockPublicAccessIsOff() {
         f.s3.deletePublicAccessBlock(b -> b.bucket("acls"));
         f.s3.putObject(b -> b.bucket("acls").key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));

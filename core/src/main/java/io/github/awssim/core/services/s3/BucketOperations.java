@@ -79,7 +79,15 @@ final class BucketOperations {
                     throw S3Errors.error("BucketAlreadyExists", S3Messages.bucketAlreadyExists(r.bucket()));
                 }
                 if (existing.region.equals(US_EAST_1) && region.equals(US_EAST_1)) {
-                    // us-east-1 answers a re-create of your own bucket with success; awssim leaves the bucket as it is.
+                    // S3's error list: us-east-1 answers a re-create of your own bucket with 200 "and resets the
+                    // bucket access control lists", to what this request asks (private when nothing). Only the ACL:
+                    // ownership and public access block stay, so an ACLs-disabled bucket keeps the owner's alone.
+                    existing.lock.lock();
+                    try {
+                        existing.acl = existing.aclsDisabled() ? Acls.privateAcl(existing.ownerId()) : access.acl();
+                    } finally {
+                        existing.lock.unlock();
+                    }
                     return CreateBucketResponse.builder().location("/" + r.bucket()).build();
                 }
                 throw S3Errors.error("BucketAlreadyOwnedByYou", S3Messages.bucketAlreadyOwned(r.bucket(), existing.region));
