@@ -27,6 +27,8 @@ final class Bucket {
     final String ownerAccount;
     final String region;
     final Instant created;
+    /** The owner's canonical user id, computed once: every write carrying an ACL compares against it. */
+    private final String ownerId;
     final ConcurrentSkipListMap<String, List<ObjectVersion>> keys = new ConcurrentSkipListMap<>(KEY_ORDER);
     final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     /** Completed uploads, so a retried CompleteMultipartUpload whose answer was lost gets it again. */
@@ -55,12 +57,13 @@ final class Bucket {
         this.ownerAccount = ownerAccount;
         this.region = region;
         this.created = created;
-        this.acl = Acls.privateAcl(ownerId());
+        this.ownerId = BucketOperations.owner(ownerAccount).id();
+        this.acl = Acls.privateAcl(ownerId);
     }
 
     /** The owner's canonical user id, as ListBuckets and every ACL show it. */
     String ownerId() {
-        return BucketOperations.owner(ownerAccount).id();
+        return ownerId;
     }
 
     /** Whether Object Ownership disables ACLs (BucketOwnerEnforced). */
