@@ -3,6 +3,8 @@ package io.github.awssim.core.services.s3;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.Grant;
@@ -42,9 +44,12 @@ final class Acls {
         }
     }
 
-    /** The default ACL of every bucket and object: the owner has FULL_CONTROL. */
+    /** One per owner (an account's canonical id): every object version written without an ACL keeps this one. */
+    private static final Map<String, List<Grant>> PRIVATE = new ConcurrentHashMap<>();
+
+    /** The default ACL of every bucket and object: the owner has FULL_CONTROL. Immutable, shared. */
     static List<Grant> privateAcl(String ownerId) {
-        return List.of(user(ownerId, Permission.FULL_CONTROL));
+        return PRIVATE.computeIfAbsent(ownerId, id -> List.of(user(id, Permission.FULL_CONTROL)));
     }
 
     /**
