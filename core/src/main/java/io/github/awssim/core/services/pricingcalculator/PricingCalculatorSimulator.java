@@ -144,7 +144,8 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.WorkloadEstima
  *       {@code CONFLICT}; an id repeated {@code BAD_REQUEST}; an unknown id {@code NOT_FOUND} (updates, and
  *       workload usage deletes; bill scenario deletes ignore unknown ids, their model has no NOT_FOUND); amounts
  *       that are negative, not finite, not on a whole hour, outside the bill interval or repeating an hour, and a
- *       usage account outside the consolidated billing family ({@link #linkAccounts}), {@code BAD_REQUEST}; the
+ *       usage account outside the consolidated billing family ({@link #linkAccounts}; bill scenario and workload
+ *       estimate usage alike), {@code BAD_REQUEST}; the
  *       latter is {@code INVALID_ACCOUNT} for commitments; {@link #failNextEntries queued entry failures}
  *       {@code INTERNAL_SERVER_ERROR}. A batch that would take a scenario or workload estimate past its usage-line
  *       quota (2,000 lines by default) answers

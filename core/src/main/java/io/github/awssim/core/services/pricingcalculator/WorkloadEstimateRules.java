@@ -138,6 +138,11 @@ final class WorkloadEstimateRules {
             } else if (p.takeEntryFailure()) {
                 code = BatchCreateWorkloadEstimateUsageCode.INTERNAL_SERVER_ERROR;
                 message = PricingCalculatorMessages.injectedEntryFailure(c.operation());
+            } else if (!p.inFamily(e.usageAccountId())) {
+                // as for bill scenario usage: an estimate prices usage of this account's billing family only
+                code = BatchCreateWorkloadEstimateUsageCode.BAD_REQUEST;
+                message = PricingCalculatorMessages.notInFamily(c.operation(), prefix + "usageAccountId",
+                    e.usageAccountId(), p.accountId, p.linkedAccounts);
             } else {
                 message = Checks.amountProblem(prefix + "amount", e.amount());
                 if (message == null) {
