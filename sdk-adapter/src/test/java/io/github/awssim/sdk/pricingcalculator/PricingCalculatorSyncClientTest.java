@@ -231,4 +231,39 @@ class PricingCalculatorSyncClientTest {
         assertThat(catchThrowableOfType(ResourceNotFoundException.class,
             () -> client.getBillScenario(r -> r.identifier(scenario))).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aMissingRateOrAConfiguredFailureEndsEstimatesWithAReasonNotAZero() {
+        String scenario = client.createBillScenario(r -> r.name("unpriced")).id();
+        client.batchCreateBillScenarioUsageModification(r -> r.billScenarioId(scenario)
+            .usageModifications(ec2("web", "t3.micro", 720)));
+        String unpriced = client.createBillEstimate(r -> r.billScenarioId(scenario).name("unpriced")).id();
+        sim.clock().advance(PricingCalculatorSimulator.DEFAULT_BILL_ESTIMATE_DELAY);
+
+        GetBillEstimateResponse failed = client.getBillEstimate(r -> r.identifier(unpriced));
+        assertThat(failed.status()).isEqualTo(BillEstimateStatus.FAILED);
+        assertThat(failed.failureMessage()).contains("no rate for").contains("BoxUsage:t3.micro")
+            .contains("sim.pricingCalculator().rate(\"AmazonEC2\", \"BoxUsage:t3.micro\", \"RunInstances\"");
+
+        sim.pricingCalculator().rate("AmazonEC2", "BoxUsage:t3.micro", "RunInstances", new BigDecimal("0.0104"))
+            .failNextBillEstimates(1, "capacity exhausted");
+        String configured = client.createBillEstimate(r -> r.billScenarioId(scenario).name("configured")).id();
+        sim.clock().advance(PricingCalculatorSimulator.DEFAULT_BILL_ESTIMATE_DELAY);
+        GetBillEstimateResponse told = client.getBillEstimate(r -> r.identifier(configured));
+        assertThat(told.status()).isEqualTo(BillEstimateStatus.FAILED);
+        assertThat(told.failureMessage()).isEqualTo("capacity exhausted");
+
+        String priced = client.createBillEstimate(r -> r.billScenarioId(scenario).name("priced")).id();
+        sim.clock().advance(PricingCalculatorSimulator.DEFAULT_BILL_ESTIMATE_DELAY);
+        assertThat(client.getBillEstimate(r -> r.identifier(priced)).status()).isEqualTo(BillEstimateStatus.COMPLETE);
+
+        String workload = client.createWorkloadEstimate(r -> r.name("unpriced")).id();
+        client.batchCreateWorkloadEstimateUsage(r -> r.workloadEstimateId(workload).usage(e -> e.key("db")
+            .serviceCode("AmazonRDS").usageType("InstanceUsage:db.t3.micro").operation("CreateDBInstance:0002")
+            .usageAccountId("123456789012").amount(10.0)));
+        sim.clock().advance(PricingCalculatorSimulator.DEFAULT_WORKLOAD_ESTIMATE_DELAY);
+        var invalid = client.getWorkloadEstimate(r -> r.identifier(workload));
+        assertThat(invalid.status()).isEqualTo(WorkloadEstimateStatus.INVALID);
+        assertThat(invalid.failureMessage()).contains("InstanceUsage:db.t3.micro");
+    }
 }
