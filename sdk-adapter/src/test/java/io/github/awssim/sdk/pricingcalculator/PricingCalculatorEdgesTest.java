@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.bcmpricingcalculator.model.CreateBillScen
 import software.amazon.awssdk.services.bcmpricingcalculator.model.ListUsageFilter;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.ListUsageFilterName;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.MatchOption;
+import software.amazon.awssdk.services.bcmpricingcalculator.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bcmpricingcalculator.model.ValidationException;
 
 /** Edges of the Pricing Calculator seen through a real client: its global endpoint, times, non-finite numbers, nulls. */
@@ -163,6 +164,29 @@ class PricingCalculatorEdgesTest {
             String estimate = client.createBillEstimate(r -> r.billScenarioId(scenario).name("e")).id();
             assertThat(client.listBillEstimateInputUsageModifications(r -> r.billEstimateId(estimate).filters(here)).items())
                 .singleElement().satisfies(l -> assertThat(l.location()).isEqualTo("US East (N. Virginia)"));
+        }
+    }
+
+    @Test
+    void onlyTheArnTheServiceIssuedNamesAResource() {
+        try (Simulation sim = Simulation.builder().startTime(NOW).build();
+             BcmPricingCalculatorClient client = SimulatedClients.create(sim, BcmPricingCalculatorClient.class)) {
+            String id = client.createBillScenario(r -> r.name("s").tags(Map.of("team", "cost"))).id();
+            String issued = sim.pricingCalculator().arn(PricingCalculatorResource.BILL_SCENARIO, id);
+            assertThat(issued).isEqualTo("arn:aws:bcm-pricing-calculator::" + sim.accountId() + ":bill-scenario/" + id);
+            assertThat(client.listTagsForResource(r -> r.arn(issued)).tags()).containsEntry("team", "cost");
+
+            // The model's ARN pattern admits a region and any aws* partition, but neither spells this resource's ARN.
+            for (String other : List.of(issued.replace("calculator::", "calculator:us-east-1:"),
+                issued.replace("arn:aws:", "arn:aws-cn:"))) {
+                ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+                    () -> client.tagResource(r -> r.arn(other).tags(Map.of("team", "other"))));
+                assertThat(e).as(other).isNotNull();
+                assertThat(e.statusCode()).isEqualTo(404);
+                assertThat(e.resourceId()).isEqualTo(id);
+                assertThat(e.awsErrorDetails().errorMessage()).contains("the service's ARNs name no region");
+            }
+            assertThat(client.listTagsForResource(r -> r.arn(issued)).tags()).containsExactly(Map.entry("team", "cost"));
         }
     }
 }

@@ -104,7 +104,9 @@ final class AccountRules {
         PricingCalculatorResource type = typeOf(m.group(4));
         String id = m.group(5);
         Map<String, String> tags = null;
-        if (m.group(3).equals(p.accountId)) {
+        // Only the ARN the service issued names the resource: this account, the caller's partition and no region
+        // (the service is global). A regional or other-partition spelling names nothing here, as another account's.
+        if (m.group(3).equals(p.accountId) && m.group(1).equals(partitionOf(c.region())) && m.group(2).isEmpty()) {
             switch (type) {
                 case BILL_SCENARIO:
                     tags = p.scenarios.containsKey(id) ? p.scenarios.get(id).tags : null;
@@ -121,6 +123,11 @@ final class AccountRules {
             throw Errors.notFound(type, id, PricingCalculatorMessages.arnNotFound(c.operation(), arn, type, p.accountId));
         }
         return tags;
+    }
+
+    /** The partition of the endpoint region serving the call (us-east-1, cn-northwest-1 or us-gov-west-1). */
+    private static String partitionOf(String region) {
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     static PricingCalculatorResource typeOf(String arnType) {

@@ -216,7 +216,8 @@ final class PricingCalculatorMessages {
 
     static String arnNotFound(String operation, String arn, PricingCalculatorResource type, String account) {
         return operation + ": " + arn + " names no " + words(type) + " of account " + account
-            + " (it does not exist, has expired, or belongs to another account).";
+            + " (it does not exist, has expired, or belongs to another account; the service's ARNs name no region: "
+            + "arn:<partition>:bcm-pricing-calculator::<account>:<type>/<id>).";
     }
 
     static String costCategoryMissing(String operation, String preference) {
