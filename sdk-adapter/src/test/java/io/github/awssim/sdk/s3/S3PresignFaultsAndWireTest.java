@@ -27,9 +27,8 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CORSRule;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -115,19 +114,18 @@ class S3PresignFaultsAndWireTest {
 
     @Test
     void anUnsimulatedOperationSaysSoAndCanBeStubbed() {
-        assertThatThrownBy(() -> f.s3.getBucketCors(b -> b.bucket("shared")))
+        assertThatThrownBy(() -> f.s3.getBucketWebsite(b -> b.bucket("shared")))
             .isInstanceOf(S3Exception.class)
-            .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated")
-            .hasMessageContaining("getBucketCors(GetBucketCorsRequest)")
+            .hasMessageStartingWith("awssim: S3.GetBucketWebsite is not simulated")
+            .hasMessageContaining("getBucketWebsite(GetBucketWebsiteRequest)")
             .satisfies(e -> assertThat(code(e)).isEqualTo("AwssimNotSimulated"));
 
         S3Simulator stubbed = spy(f.sim.s3());
-        doReturn(GetBucketCorsResponse.builder().corsRules(CORSRule.builder().allowedMethods("PUT").build()).build())
-            .when(stubbed).getBucketCors(any(GetBucketCorsRequest.class));
+        doReturn(GetBucketWebsiteResponse.builder().indexDocument(d -> d.suffix("home.html")).build())
+            .when(stubbed).getBucketWebsite(any(GetBucketWebsiteRequest.class));
         f.sim.register(S3Client.class, stubbed);
 
-        assertThat(f.s3.getBucketCors(b -> b.bucket("shared")).corsRules()).flatExtracting(CORSRule::allowedMethods)
-            .containsExactly("PUT");
+        assertThat(f.s3.getBucketWebsite(b -> b.bucket("shared")).indexDocument().suffix()).isEqualTo("home.html");
         // Everything else is still the simulator, sharing its state with the spy.
         f.s3.putObject(b -> b.bucket("shared").key("after-stub"), RequestBody.fromString("v"));
         assertThat(f.sim.s3().objectText("shared", "after-stub")).isEqualTo("v");

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
@@ -82,14 +82,14 @@ class S3ReadmeExampleTest {
         try (Simulation sim = Simulation.create();
              S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
             sim.s3().createBucket("site");
-            assertThatThrownBy(() -> s3.getBucketCors(r -> r.bucket("site")))
-                .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated");
+            assertThatThrownBy(() -> s3.getBucketWebsite(r -> r.bucket("site")))
+                .hasMessageStartingWith("awssim: S3.GetBucketWebsite is not simulated");
 
             S3Simulator stubbed = spy(sim.s3());                   // shares the simulator's state
-            doReturn(GetBucketCorsResponse.builder().build()).when(stubbed).getBucketCors(any(GetBucketCorsRequest.class));
+            doReturn(GetBucketWebsiteResponse.builder().build()).when(stubbed).getBucketWebsite(any(GetBucketWebsiteRequest.class));
             sim.register(S3Client.class, stubbed);
 
-            assertThat(s3.getBucketCors(r -> r.bucket("site")).corsRules()).isEmpty();
+            assertThat(s3.getBucketWebsite(r -> r.bucket("site")).routingRules()).isEmpty();
         }
     }
     // --- README: end stub ---

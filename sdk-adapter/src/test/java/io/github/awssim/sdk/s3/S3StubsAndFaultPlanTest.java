@@ -23,9 +23,8 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CORSRule;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -45,14 +44,13 @@ class S3StubsAndFaultPlanTest {
         try (Simulation sim = Simulation.create();
              S3Client s3 = SimulatedClients.create(sim, S3Client.class)) {
             sim.s3().createBucket("site");
-            sim.stubs().on(GetBucketCorsRequest.class).where("bucket site", r -> r.bucket().equals("site"))
-                .respond(GetBucketCorsResponse.builder()
-                    .corsRules(CORSRule.builder().allowedMethods("GET").allowedOrigins("*").build()).build());
+            sim.stubs().on(GetBucketWebsiteRequest.class).where("bucket site", r -> r.bucket().equals("site"))
+                .respond(GetBucketWebsiteResponse.builder()
+                    .indexDocument(d -> d.suffix("index.html")).build());
 
-            assertThat(s3.getBucketCors(r -> r.bucket("site")).corsRules()).flatExtracting(CORSRule::allowedMethods)
-                .containsExactly("GET");
-            assertThatThrownBy(() -> s3.getBucketCors(r -> r.bucket("other")))
-                .hasMessageStartingWith("awssim: S3.GetBucketCors is not simulated");
+            assertThat(s3.getBucketWebsite(r -> r.bucket("site")).indexDocument().suffix()).isEqualTo("index.html");
+            assertThatThrownBy(() -> s3.getBucketWebsite(r -> r.bucket("other")))
+                .hasMessageStartingWith("awssim: S3.GetBucketWebsite is not simulated");
             assertThat(sim.stubs().nearMisses()).singleElement().asString().contains("bucket site");
         }
     }

@@ -50,6 +50,8 @@ final class Bucket {
     volatile List<Grant> acl;
     /** Block Public Access: all four settings on for a new bucket; null after DeletePublicAccessBlock. */
     volatile PublicAccessBlockConfiguration publicAccessBlock = PublicAccess.ALL_BLOCKED;
+    /** The CORS rules as PutBucketCors checked them; null when there are none. */
+    volatile List<software.amazon.awssdk.services.s3.model.CORSRule> cors;
     volatile boolean deleted;
 
     Bucket(String name, String ownerAccount, String region, Instant created) {

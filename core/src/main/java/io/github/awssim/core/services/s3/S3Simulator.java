@@ -25,7 +25,14 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketCorsResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketCorsResponse;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
@@ -147,9 +154,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * bodies stored while enabled), the ACL headers of PutObject, CopyObject and CreateMultipartUpload
  * (bucket-owner-full-control or none while ACLs are disabled), Put/Get/DeletePublicAccessBlock
  * (NoSuchPublicAccessBlockConfiguration; BlockPublicAcls and BlockPublicPolicy refuse public ACLs and bucket
- * policies with AccessDenied); {@link #objectOwnership(String)} reads a bucket's setting. Every other S3
- * operation answers an {@code awssim:}
- * error naming it; stub it by registering a backend that answers it (a Mockito spy of this simulator, say).
+ * policies with AccessDenied); {@link #objectOwnership(String)} reads a bucket's setting. CORS:
+ * Put/Get/DeleteBucketCors (at most 100 rules, AllowedMethod GET/PUT/POST/DELETE/HEAD, one wildcard per
+ * AllowedOrigin and AllowedHeader, NoSuchCORSConfiguration; the configuration only: no browser preflight is
+ * answered). Every other S3 operation answers an {@code awssim:} error naming it; stub it by registering a backend that answers it (a Mockito spy of this simulator, say).
  *
  * <h2>Storage</h2>
  * Objects up to the {@link #spillThreshold(long) spill threshold} (1 MiB) are kept in the heap, larger ones in
@@ -361,6 +369,37 @@ public class S3Simulator implements S3Client {
         return run("DeleteBucketEncryption", request, c -> {
             state.bucket(c, request.bucket()).encryption = Encryptions.defaultConfiguration();
             return DeleteBucketEncryptionResponse.builder().build();
+        });
+    }
+
+    // ---- CORS --------------------------------------------------------------------------------
+
+    @Override
+    public PutBucketCorsResponse putBucketCors(PutBucketCorsRequest request) {
+        return run("PutBucketCors", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            b.cors = Cors.checked(c.operation(), request.corsConfiguration());
+            return PutBucketCorsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public GetBucketCorsResponse getBucketCors(GetBucketCorsRequest request) {
+        return run("GetBucketCors", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            List<CORSRule> rules = b.cors;
+            if (rules == null) {
+                throw S3Errors.error("NoSuchCORSConfiguration", ConfigMessages.noCors(c.operation(), b.name));
+            }
+            return GetBucketCorsResponse.builder().corsRules(rules).build();
+        });
+    }
+
+    @Override
+    public DeleteBucketCorsResponse deleteBucketCors(DeleteBucketCorsRequest request) {
+        return run("DeleteBucketCors", request, c -> {
+            state.bucket(c, request.bucket()).cors = null;
+            return DeleteBucketCorsResponse.builder().build();
         });
     }
 
