@@ -52,6 +52,8 @@ final class Bucket {
     volatile PublicAccessBlockConfiguration publicAccessBlock = PublicAccess.ALL_BLOCKED;
     /** The CORS rules as PutBucketCors checked them; null when there are none. */
     volatile List<software.amazon.awssdk.services.s3.model.CORSRule> cors;
+    /** The lifecycle configuration PutBucketLifecycleConfiguration accepted; null when there is none. */
+    volatile LifecycleConfig lifecycle;
     volatile boolean deleted;
 
     Bucket(String name, String ownerAccount, String region, Instant created) {

@@ -90,8 +90,9 @@ final class ObjectOperations {
         String eTag = "\"" + Checksums.hex(in.md5()) + "\"";
         ObjectVersion v = storage.commit(c, b, r.key(), draft(r.key(), in.blob(), in.size(), eTag, now, meta, tags,
             checksum, List.of(), c.accountId(), encryption, acl), conditions);
+        LifecycleConfig lifecycle = b.lifecycle;
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.shownVersionId(b, v))
-            .checksumType(ChecksumType.FULL_OBJECT);
+            .checksumType(ChecksumType.FULL_OBJECT).expiration(lifecycle == null ? null : lifecycle.expirationHeader(v));
         Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
             out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         setChecksum(out, checksum);
@@ -141,6 +142,7 @@ final class ObjectOperations {
             ObjectMeta shown = overridden(v.meta(), r.responseContentType(), r.responseContentEncoding(),
                 r.responseContentDisposition(), r.responseContentLanguage(), r.responseCacheControl(), r.responseExpires());
             describe(out, b, v, shown, span, r.checksumMode() == ChecksumMode.ENABLED);
+            out.expiration(expiration(b, v));
             try {
                 T result = transformer.transform(out.build(), AbortableInputStream.create(stream));
                 if (!transformer.needsConnectionLeftOpen()) {
@@ -172,7 +174,7 @@ final class ObjectOperations {
             .cacheControl(shown.cacheControl()).expires(shown.expires())
             .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
-            .partsCount(span.partsCount()).contentRange(span.contentRange());
+            .partsCount(span.partsCount()).contentRange(span.contentRange()).expiration(expiration(b, v));
         Encryptions.echo(v.encryption(), out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
             out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         Checksum sum = r.checksumMode() == ChecksumMode.ENABLED ? shownChecksum(v, span) : null;
@@ -181,6 +183,15 @@ final class ObjectOperations {
             out.checksumType(sum.type());
         }
         return out.build();
+    }
+
+    /**
+     * {@code x-amz-expiration} when {@code v} is its key's current version and a lifecycle rule will expire it: S3
+     * answers it to PUT, GET and HEAD; a noncurrent version read by id gets none (no Expiration applies to it).
+     */
+    private static String expiration(Bucket b, ObjectVersion v) {
+        LifecycleConfig lifecycle = b.lifecycle;
+        return lifecycle == null || b.current(v.key()) != v ? null : lifecycle.expirationHeader(v);
     }
 
     /**

@@ -28,6 +28,12 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketLifecycleRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketLifecycleResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketCorsResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketCorsRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketCorsResponse;
@@ -157,7 +163,13 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * policies with AccessDenied); {@link #objectOwnership(String)} reads a bucket's setting. CORS:
  * Put/Get/DeleteBucketCors (at most 100 rules, AllowedMethod GET/PUT/POST/DELETE/HEAD, one wildcard per
  * AllowedOrigin and AllowedHeader, NoSuchCORSConfiguration; the configuration only: no browser preflight is
- * answered). Every other S3 operation answers an {@code awssim:} error naming it; stub it by registering a backend that answers it (a Mockito spy of this simulator, say).
+ * answered). Lifecycle: Put/Get/DeleteBucketLifecycleConfiguration (up to 1,000 rules with S3's checks of IDs,
+ * status, filters, actions, days and midnight dates; NoSuchLifecycleConfiguration) acted on by the simulation clock:
+ * Expiration (deleting, or adding a delete marker when versioned), NoncurrentVersionExpiration (with
+ * NewerNoncurrentVersions), ExpiredObjectDeleteMarker and AbortIncompleteMultipartUpload, due at the midnight UTC
+ * after the object's age reaches the rule's days, with {@code x-amz-expiration} on PutObject, GetObject and
+ * HeadObject; transitions are checked and stored only. Every other S3 operation answers an {@code awssim:} error
+ * naming it; stub it by registering a backend that answers it (a Mockito spy of this simulator, say).
  *
  * <h2>Storage</h2>
  * Objects up to the {@link #spillThreshold(long) spill threshold} (1 MiB) are kept in the heap, larger ones in
@@ -185,7 +197,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * account reaches a bucket), so BucketOwnerPreferred and ObjectWriter behave alike, bucket-owner-read and
  * bucket-owner-full-control amount to private, and IgnorePublicAcls and RestrictPublicBuckets change nothing
  * observable; a bucket without ownership controls has ACLs enabled; grant headers make the ACL exactly the grants
- * they name; email grantees are refused (UnresolvableGrantByEmailAddress).
+ * they name; email grantees are refused (UnresolvableGrantByEmailAddress). Lifecycle actions happen the moment
+ * the simulation clock passes their due time (S3 runs them asynchronously, later), replayed in time order however far
+ * the clock jumps; an object written after a rule's Date expires at the next midnight.
  *
  * <p>Thread-safe. All state lives in one shared object, so a Mockito spy of this simulator
  * ({@code Mockito.spy(sim.s3())}) shares it with the original.
@@ -400,6 +414,45 @@ public class S3Simulator implements S3Client {
         return run("DeleteBucketCors", request, c -> {
             state.bucket(c, request.bucket()).cors = null;
             return DeleteBucketCorsResponse.builder().build();
+        });
+    }
+
+    // ---- Lifecycle ---------------------------------------------------------------------------
+
+    /** Replaces the configuration; what it already makes due happens at the next call or typed read. */
+    @Override
+    public PutBucketLifecycleConfigurationResponse putBucketLifecycleConfiguration(
+        PutBucketLifecycleConfigurationRequest request) {
+        return run("PutBucketLifecycleConfiguration", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            LifecycleConfig config = LifecycleChecks.checked(c.operation(), request.lifecycleConfiguration(),
+                request.transitionDefaultMinimumObjectSizeAsString(), c.now(), state::newRuleId);
+            b.lifecycle = config;
+            state.lifecycles.configured(c.now());
+            return PutBucketLifecycleConfigurationResponse.builder()
+                .transitionDefaultMinimumObjectSize(config.minimumObjectSize()).build();
+        });
+    }
+
+    @Override
+    public GetBucketLifecycleConfigurationResponse getBucketLifecycleConfiguration(
+        GetBucketLifecycleConfigurationRequest request) {
+        return run("GetBucketLifecycleConfiguration", request, c -> {
+            Bucket b = state.bucket(c, request.bucket());
+            LifecycleConfig config = b.lifecycle;
+            if (config == null) {
+                throw S3Errors.error("NoSuchLifecycleConfiguration", ConfigMessages.noLifecycle(c.operation(), b.name));
+            }
+            return GetBucketLifecycleConfigurationResponse.builder().rules(config.given())
+                .transitionDefaultMinimumObjectSize(config.minimumObjectSize()).build();
+        });
+    }
+
+    @Override
+    public DeleteBucketLifecycleResponse deleteBucketLifecycle(DeleteBucketLifecycleRequest request) {
+        return run("DeleteBucketLifecycle", request, c -> {
+            state.bucket(c, request.bucket()).lifecycle = null;
+            return DeleteBucketLifecycleResponse.builder().build();
         });
     }
 

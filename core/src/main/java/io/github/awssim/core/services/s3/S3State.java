@@ -30,9 +30,13 @@ final class S3State {
     volatile long spillThreshold = DEFAULT_SPILL_THRESHOLD;
     volatile long minimumPartSize = DEFAULT_MINIMUM_PART_SIZE;
 
+    /** Lifecycle actions on the simulation clock, run by the engine's catch-up. */
+    final Lifecycles lifecycles = new Lifecycles(this);
+
     S3State(Engine engine) {
         this.engine = engine;
         engine.closeWith(store);
+        engine.addCatchUp(lifecycles::catchUp);
     }
 
     /** One call as the rules see it: which operation, who, where, when; direct calls come from the typed API. */
@@ -104,6 +108,11 @@ final class S3State {
     /** A version id like S3's: 32 URL-safe characters from the simulation's seeded randomness. */
     String newVersionId() {
         return randomToken(2).substring(0, 32);
+    }
+
+    /** The ID S3 gives a lifecycle rule sent without one: base64 of a UUID's text, the shape S3's have. */
+    String newRuleId() {
+        return Base64.getEncoder().encodeToString(engine.newUuid().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** An upload id like S3's: a long URL-safe token. */
