@@ -55,12 +55,12 @@ public final class FaultNotes {
         SdkException e = (SdkException) failure;
         boolean timeout = e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException;
         // Only the attempt the SDK's final exception comes from: an earlier attempt's fault was retried away.
-        if ((note.timeoutOnly && !timeout) || (e.numAttempts() != null && e.numAttempts() != note.attempt)
-            || String.valueOf(e.rawMessage()).contains(note.text)) {
+        if ((note.timeoutOnly() && !timeout) || (e.numAttempts() != null && e.numAttempts() != note.attempt())
+            || String.valueOf(e.rawMessage()).contains(note.text())) {
             return failure;
         }
         String raw = e.rawMessage();
-        SdkException explained = e.toBuilder().message((raw == null ? "" : raw + " ") + "[" + note.text + "]").build();
+        SdkException explained = e.toBuilder().message((raw == null ? "" : raw + " ") + "[" + note.text() + "]").build();
         explained.setStackTrace(e.getStackTrace());
         return explained.getClass() == e.getClass() ? explained : failure;
     }
@@ -84,15 +84,6 @@ public final class FaultNotes {
         }
     }
 
-    private static final class Note {
-        final int attempt;
-        final String text;
-        final boolean timeoutOnly;
-
-        Note(int attempt, String text, boolean timeoutOnly) {
-            this.attempt = attempt;
-            this.text = text;
-            this.timeoutOnly = timeoutOnly;
-        }
+    private record Note(int attempt, String text, boolean timeoutOnly) {
     }
 }
