@@ -130,6 +130,33 @@ class S3ListingTest {
     }
 
     @Test
+    void encodingTypeUrlEncodesV1MarkersPrefixesAndVersionListingsToo() {
+        // '+' survives only if awssim encoded it: the SDK decodes an unencoded '+' to a space.
+        List.of("q+a/one", "q+a/two", "q+b").forEach(k -> f.s3.putObject(b -> b.bucket("list").key(k), RequestBody.fromString(k)));
+
+        ListObjectsResponse v1 = f.s3.listObjects(b -> b.bucket("list").prefix("q+").delimiter("/").marker("q+")
+            .maxKeys(1).encodingType(EncodingType.URL));
+        assertThat(v1.encodingType()).isEqualTo(EncodingType.URL);
+        assertThat(v1.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("q+a/");
+        assertThat(v1.prefix()).isEqualTo("q+");
+        assertThat(v1.marker()).isEqualTo("q+");
+        assertThat(v1.nextMarker()).isEqualTo("q+a/");
+        ListObjectsResponse rest = f.s3.listObjects(b -> b.bucket("list").prefix("q+").delimiter("/")
+            .marker(v1.nextMarker()).encodingType(EncodingType.URL));
+        assertThat(rest.contents()).extracting(S3Object::key).containsExactly("q+b");
+
+        ListObjectsV2Response v2 = f.s3.listObjectsV2(b -> b.bucket("list").prefix("q+").delimiter("/").startAfter("q+a/one")
+            .encodingType(EncodingType.URL));
+        assertThat(prefixes(v2)).containsExactly("q+a/");
+        assertThat(keys(v2)).containsExactly("q+b");
+        assertThat(v2.startAfter()).isEqualTo("q+a/one");
+
+        var versions = f.s3.listObjectVersions(b -> b.bucket("list").prefix("q+a/").keyMarker("q+a/one").encodingType(EncodingType.URL));
+        assertThat(versions.versions()).extracting(software.amazon.awssdk.services.s3.model.ObjectVersion::key).containsExactly("q+a/two");
+        assertThat(versions.keyMarker()).isEqualTo("q+a/one");
+    }
+
+    @Test
     void forgedTokensAndBadArguments() {
         assertThatThrownBy(() -> f.s3.listObjectsV2(b -> b.bucket("list").continuationToken("forged")))
             .satisfies(e -> {
