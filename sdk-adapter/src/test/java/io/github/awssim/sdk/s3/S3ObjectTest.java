@@ -307,9 +307,43 @@ class S3ObjectTest {
                 .checksumMode(ChecksumMode.ENABLED));
             assertThat(got.asUtf8String()).isEqualTo("checksummed " + algorithm);
             assertThat(got.response().checksumType().toString()).isEqualTo("FULL_OBJECT");
+            // The client validates only a checksum the answer carries: it must be there, and be the body's.
+            assertThat(answeredChecksum(got.response(), algorithm)).as(algorithm.toString())
+                .isEqualTo(expectedChecksum(algorithm, "checksummed " + algorithm));
         }
         // Without ChecksumMode the answer carries no checksum.
         assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("sum-CRC32")).response().checksumCRC32()).isNull();
+    }
+
+    /** The checksum of {@code algorithm} an answer carries, or null. */
+    static String answeredChecksum(GetObjectResponse response, ChecksumAlgorithm algorithm) {
+        return switch (algorithm) {
+            case CRC32 -> response.checksumCRC32();
+            case CRC32_C -> response.checksumCRC32C();
+            case SHA1 -> response.checksumSHA1();
+            case SHA256 -> response.checksumSHA256();
+            default -> throw new IllegalArgumentException(algorithm.toString());
+        };
+    }
+
+    /** The base64 checksum S3 answers for {@code body}, computed here with the JDK, not with awssim's code. */
+    static String expectedChecksum(ChecksumAlgorithm algorithm, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] digest = switch (algorithm) {
+                case CRC32, CRC32_C -> {
+                    java.util.zip.Checksum crc = algorithm == ChecksumAlgorithm.CRC32 ? new java.util.zip.CRC32() : new java.util.zip.CRC32C();
+                    crc.update(bytes, 0, bytes.length);
+                    yield java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
+                }
+                case SHA1 -> MessageDigest.getInstance("SHA-1").digest(bytes);
+                case SHA256 -> MessageDigest.getInstance("SHA-256").digest(bytes);
+                default -> throw new IllegalArgumentException(algorithm.toString());
+            };
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
