@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The object rules whose answers travel differently to an {@code S3AsyncClient}: bodiless 304/412/404 answers
  * and 206/416 ranges reach the SDK's async response handler, checksums are validated by its publisher rather
- * than its input stream, and a 200 carrying an {@code <Error>} is detected in the buffered async body.
+ * than its input stream, a 200 carrying an {@code <Error>} is detected in the buffered async body, and an
+ * operation awssim does not simulate fails the future rather than the call.
  */
 class S3AsyncClientTest {
     private final S3Fixture f = new S3Fixture();
@@ -118,5 +121,21 @@ class S3AsyncClientTest {
                 assertThat(code(cause(e))).isEqualTo("InternalError");
             });
         assertThat(f.sim.s3().object("async", "copy")).isEmpty();
+    }
+
+    @Test
+    void anUnsimulatedOperationFailsTheFutureWithAwssimsErrorAndCanBeStubbed() {
+        assertThatThrownBy(() -> f.async.getBucketWebsite(b -> b.bucket("async")).join())
+            .hasCauseInstanceOf(S3Exception.class)
+            .satisfies(e -> {
+                assertThat(cause(e)).hasMessageStartingWith("awssim: S3.GetBucketWebsite is not simulated");
+                assertThat(code(cause(e))).isEqualTo("AwssimNotSimulated");
+                assertThat(status(cause(e))).isEqualTo(501);
+            });
+
+        f.sim.stubs().on(GetBucketWebsiteRequest.class).where("bucket async", r -> r.bucket().equals("async"))
+            .respond(GetBucketWebsiteResponse.builder().indexDocument(d -> d.suffix("index.html")).build());
+
+        assertThat(f.async.getBucketWebsite(b -> b.bucket("async")).join().indexDocument().suffix()).isEqualTo("index.html");
     }
 }

@@ -229,6 +229,32 @@ class S3PresignFaultsAndWireTest {
         assertThat(f.sim.s3().object("shared", "untrailed")).isEmpty();
     }
 
+    @Test
+    void aChunkHeaderThatIsNoHexSizeIsInvalidChunkSizeErrorAndNothingIsStored() throws Exception {
+        byte[] body = "zz\r\nhello\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        HttpExecuteResponse r = putRawChunked("garbled", body, 5);
+        assertThat(r.httpResponse().statusCode()).isEqualTo(400);
+        assertThat(new String(r.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<Code>InvalidChunkSizeError</Code>").contains("'zz'");
+        assertThat(f.sim.s3().object("shared", "garbled")).isEmpty();
+
+        // the same body with a well-formed size is stored: only the header made the difference
+        HttpExecuteResponse ok = putRawChunked("garbled", "5\r\nhello\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 5);
+        assertThat(ok.httpResponse().statusCode()).isEqualTo(200);
+        assertThat(f.sim.s3().objectText("shared", "garbled")).isEqualTo("hello");
+    }
+
+    /** An unsigned aws-chunked PutObject without a trailer, its body exactly as given. */
+    private HttpExecuteResponse putRawChunked(String key, byte[] bytes, long decodedLength) throws Exception {
+        return http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.PUT).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/" + key)
+            .putHeader("Content-Encoding", "aws-chunked").putHeader("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD")
+            .putHeader("x-amz-decoded-content-length", Long.toString(decodedLength))
+            .putHeader("Content-Length", Integer.toString(bytes.length)).build())
+            .contentStreamProvider(() -> new ByteArrayInputStream(bytes)).build()).call();
+    }
+
     /** An unsigned aws-chunked PutObject in two chunks with a CRC64NVME trailer (none when null), as the SDK (with aws-crt) sends it. */
     private HttpExecuteResponse putChunked(String key, byte[] data, String trailerValue) throws Exception {
         return putChunked(key, data, trailerValue, data.length);
