@@ -194,6 +194,21 @@ class S3ObjectTest {
     }
 
     @Test
+    void aConditionalWriteTakesOnlyIfNoneMatchStar() {
+        String eTag = f.s3.putObject(b -> b.bucket("objects").key("only-star"), RequestBody.fromString("1")).eTag();
+
+        // S3 implements If-None-Match on writes for "*" alone; an ETag there is 501 NotImplemented, not a 412.
+        assertThatThrownBy(() -> f.s3.putObject(b -> b.bucket("objects").key("only-star").ifNoneMatch(eTag),
+            RequestBody.fromString("2")))
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(501);
+                assertThat(code(e)).isEqualTo("NotImplemented");
+            })
+            .hasMessageStartingWith("A header you provided implies functionality that is not implemented");
+        assertThat(f.sim.s3().objectText("objects", "only-star")).isEqualTo("1");
+    }
+
+    @Test
     void conditionalDeletes() {
         String eTag = f.s3.putObject(b -> b.bucket("objects").key("d"), RequestBody.fromString("v")).eTag();
         assertThatThrownBy(() -> f.s3.deleteObject(b -> b.bucket("objects").key("d").ifMatch("\"nope\"")))
@@ -233,6 +248,23 @@ class S3ObjectTest {
         assertThat(head.contentLength()).isEqualTo(1);
         assertThat(head.sdkHttpResponse().statusCode()).isEqualTo(206);
         assertThat(f.s3.headObject(b -> b.bucket("objects").key("r")).sdkHttpResponse().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRangeAndAPartNumberTogetherAreInvalidRequest() {
+        f.s3.putObject(b -> b.bucket("objects").key("rp"), RequestBody.fromString("0123456789"));
+
+        assertThatThrownBy(() -> f.s3.getObject(b -> b.bucket("objects").key("rp").range("bytes=0-1").partNumber(1)))
+            .satisfies(e -> {
+                assertThat(status(e)).isEqualTo(400);
+                assertThat(code(e)).isEqualTo("InvalidRequest");
+            })
+            .hasMessageStartingWith("Cannot specify both Range header and partNumber query parameter");
+        assertThatThrownBy(() -> f.s3.headObject(b -> b.bucket("objects").key("rp").range("bytes=0-1").partNumber(1)))
+            .satisfies(e -> assertThat(status(e)).isEqualTo(400));
+        // each alone is served
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("rp").partNumber(1)).asUtf8String()).isEqualTo("0123456789");
+        assertThat(f.s3.getObjectAsBytes(b -> b.bucket("objects").key("rp").range("bytes=0-1")).asUtf8String()).isEqualTo("01");
     }
 
     @Test
