@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.transfer.s3.model.CompletedDirectoryDownload;
 import software.amazon.awssdk.transfer.s3.model.CompletedDirectoryUpload;
 import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 
@@ -106,6 +107,27 @@ class S3TransferManagerTest {
         }
     }
 
+    /**
+     * Downloads {@code dir/} again while every failure is SDK 2.40.2's race aws/aws-sdk-java-v2#7351 (fixed by
+     * #7354): a multipart-enabled download of a single-part object can die of a NullPointerException in
+     * {@code EmittingSubscription} when the answer arrives as fast as an in-process one does. Any other failure
+     * is returned at once, so awssim's own faults still fail the test.
+     */
+    private CompletedDirectoryDownload downloadDirectory(Path down) {
+        CompletedDirectoryDownload done = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            done = tm.downloadDirectory(d -> d.bucket("transfers").listObjectsV2RequestTransformer(l -> l.prefix("dir/"))
+                .destination(down)).completionFuture().join();
+            boolean onlyTheSdkRace = !done.failedTransfers().isEmpty() && done.failedTransfers().stream()
+                .allMatch(f -> f.exception() instanceof NullPointerException
+                    && String.valueOf(f.exception().getMessage()).contains("downstreamSubscriber"));
+            if (!onlyTheSdkRace) {
+                return done;
+            }
+        }
+        return done;
+    }
+
     @Test
     void directoriesUpAndDown(@TempDir Path dir) throws Exception {
         Path up = Files.createDirectories(dir.resolve("up/nested"));
@@ -117,8 +139,7 @@ class S3TransferManagerTest {
         assertThat(sim.s3().objects("transfers", "dir/")).extracting(StoredObject::key)
             .containsExactly("dir/a.txt", "dir/nested/b.txt");
         Path down = dir.resolve("down");
-        assertThat(tm.downloadDirectory(d -> d.bucket("transfers").listObjectsV2RequestTransformer(l -> l.prefix("dir/"))
-            .destination(down)).completionFuture().join().failedTransfers()).isEmpty();
+        assertThat(downloadDirectory(down).failedTransfers()).isEmpty();
         // The prefix is the directory's root: keys under it land relative to the destination.
         assertThat(Files.readString(down.resolve("nested/b.txt"))).isEqualTo("b");
         assertThat(List.of(Files.readString(down.resolve("a.txt")))).containsExactly("a");
