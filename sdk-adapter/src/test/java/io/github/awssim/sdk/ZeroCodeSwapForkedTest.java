@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.core.Execution;
 import io.github.awssim.core.Simulation;
-import io.github.awssim.core.services.s3.StoredObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,22 +71,23 @@ class ZeroCodeSwapForkedTest {
             .extracting(r -> r.usageDimension()).contains("C");
     }
 
-    /** Application code that moves files with the Transfer Manager's default client, again with no awssim code. */
+    /**
+     * Application code that uploads with the Transfer Manager's default client, again with no awssim code. (Only
+     * an upload: a multipart-enabled download of a single-part object can hit SDK 2.40.2's EmittingSubscription
+     * race, aws/aws-sdk-java-v2#7351, which S3TransferManagerTest works around.)
+     */
     @Test
     void theTransferManagersOwnDefaultClientReachesTheInstalledSimulation(@TempDir Path dir) throws Exception {
         Path upload = Files.write(dir.resolve("usage.csv"), "tenant,hours\nacme,3\n".getBytes(StandardCharsets.UTF_8));
-        Path download = dir.resolve("back.csv");
         try (Simulation sim = Simulation.create(); GlobalSimulation.Installation ignored = GlobalSimulation.install(sim)) {
             sim.s3().createBucket("reports");
             try (S3TransferManager tm = S3TransferManager.create()) {
                 tm.uploadFile(u -> u.source(upload).putObjectRequest(p -> p.bucket("reports").key("usage.csv")))
                     .completionFuture().join();
-                tm.downloadFile(d -> d.destination(download).getObjectRequest(g -> g.bucket("reports").key("usage.csv")))
-                    .completionFuture().join();
             }
 
-            assertThat(download).hasSameBinaryContentAs(upload);
-            assertThat(sim.s3().object("reports", "usage.csv").map(StoredObject::size)).contains(Files.size(upload));
+            assertThat(sim.s3().objectText("reports", "usage.csv")).isEqualTo(Files.readString(upload));
+            assertThat(sim.journal().executions()).extracting(Execution::operation).containsExactly("PutObject");
         }
     }
 
