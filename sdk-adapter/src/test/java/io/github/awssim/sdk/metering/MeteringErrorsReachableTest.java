@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringAsyncClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
@@ -154,11 +156,18 @@ class MeteringErrorsReachableTest {
             }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void reachableThroughARealClient(Case c) {
+    /** Every case, through the sync client and through the async one: each kind has its own SDK pipeline. */
+    static Stream<Arguments> casesThroughBothClients() {
+        return cases().flatMap(c -> Stream.of(Arguments.of(c, false), Arguments.of(c, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, async={1}")
+    @MethodSource("casesThroughBothClients")
+    void reachableThroughARealClient(Case c, boolean async) {
         try (Simulation sim = Simulation.builder().startTime(NOW).build();
-             MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
+             MarketplaceMeteringClient client = async
+                 ? JoiningClient.of(SimulatedClients.create(sim, MarketplaceMeteringAsyncClient.class))
+                 : SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
 
             MarketplaceMeteringException e = catchThrowableOfType(MarketplaceMeteringException.class,
                 () -> c.scenario().accept(sim, client));
@@ -187,10 +196,13 @@ class MeteringErrorsReachableTest {
         assertThat(covered).isEqualTo(modeled);
     }
 
-    @Test
-    void dryRunAnswersDryRunOperationAndRecordsNothing() {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void dryRunAnswersDryRunOperationAndRecordsNothing(boolean async) {
         try (Simulation sim = Simulation.builder().startTime(NOW).build();
-             MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
+             MarketplaceMeteringClient client = async
+                 ? JoiningClient.of(SimulatedClients.create(sim, MarketplaceMeteringAsyncClient.class))
+                 : SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
 
             MarketplaceMeteringException e = catchThrowableOfType(MarketplaceMeteringException.class,
                 () -> meter(client, usage(1).dryRun(true)));
@@ -205,10 +217,13 @@ class MeteringErrorsReachableTest {
         }
     }
 
-    @Test
-    void unauthorizedCallerDryRunAnswersUnauthorizedException() {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void unauthorizedCallerDryRunAnswersUnauthorizedException(boolean async) {
         try (Simulation sim = Simulation.builder().startTime(NOW).build();
-             MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
+             MarketplaceMeteringClient client = async
+                 ? JoiningClient.of(SimulatedClients.create(sim, MarketplaceMeteringAsyncClient.class))
+                 : SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
             sim.metering().callerIdentity(CallerIdentity.builder().id("i-3").authorized(false).build());
 
             MarketplaceMeteringException e = catchThrowableOfType(MarketplaceMeteringException.class,
