@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageResponse;
+import software.amazon.awssdk.services.marketplacemetering.model.CustomerNotEntitledException;
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
 import software.amazon.awssdk.services.marketplacemetering.model.ExpiredTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidEndpointRegionException;
@@ -43,12 +44,21 @@ import software.amazon.awssdk.services.marketplacemetering.model.UsageRecord;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResultStatus;
 
-/** Metering through real sync SDK clients: marshalling, signing, retries and the SDK's own exceptions. */
+/**
+ * Metering through real sync SDK clients: marshalling, signing, retries and the SDK's own exceptions.
+ * {@link MeteringAsyncRulesTest} runs every test here again through real async clients, by overriding
+ * the three methods that build clients.
+ */
 class MeteringSyncClientTest {
     static final Instant NOW = Instant.parse("2026-01-01T10:15:00Z");
 
     final Simulation sim = Simulation.builder().startTime(NOW).build();
-    final MarketplaceMeteringClient client = SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+    final MarketplaceMeteringClient client = newClient();
+
+    /** A client of the kind under test, from SimulatedClients. */
+    MarketplaceMeteringClient newClient() {
+        return SimulatedClients.create(sim, MarketplaceMeteringClient.class);
+    }
 
     @AfterEach
     void close() {
@@ -91,7 +101,7 @@ class MeteringSyncClientTest {
     @Test
     void identicalCallFromANewClientGetsTheSameRecordId() {
         String id = client.meterUsage(usage(3).build()).meteringRecordId();
-        try (MarketplaceMeteringClient another = SimulatedClients.create(sim, MarketplaceMeteringClient.class)) {
+        try (MarketplaceMeteringClient another = newClient()) {
             assertThat(another.meterUsage(usage(3).build()).meteringRecordId()).isEqualTo(id);
         }
         assertThat(sim.metering().records()).hasSize(1);
@@ -111,8 +121,24 @@ class MeteringSyncClientTest {
         // The service commits, then the connection drops before the SDK reads the answer; the SDK retries the
         // same bytes (same ClientToken) and must get the original id, not a new record or an error, even when
         // the retry arrives after the usage window.
-        SdkHttpClient http = SimulatedHttpClient.create(sim);
         AtomicBoolean lost = new AtomicBoolean();
+        try (MarketplaceMeteringClient flaky = clientLosingFirstAnswer(lost)) {
+            String id = flaky.meterUsage(usage(3).build()).meteringRecordId();
+
+            assertThat(lost).isTrue();
+            assertThat(sim.journal().last().attemptCount()).isEqualTo(2);
+            assertThat(sim.journal().last().attempts()).allSatisfy(a ->
+                assertThat(a.outcome()).isInstanceOf(Outcome.Response.class));
+            assertThat(sim.metering().records()).extracting(MeteringRecord::meteringRecordId).containsExactly(id);
+        }
+    }
+
+    /**
+     * A client whose HTTP client loses the first answer after the service committed it, advancing the
+     * simulation clock past the usage window as a long outage would; {@code lost} turns true then.
+     */
+    MarketplaceMeteringClient clientLosingFirstAnswer(AtomicBoolean lost) {
+        SdkHttpClient http = SimulatedHttpClient.create(sim);
         SdkHttpClient dropsFirstAnswer = new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -145,22 +171,13 @@ class MeteringSyncClientTest {
             public void close() {
             }
         };
-        try (MarketplaceMeteringClient flaky = MarketplaceMeteringClient.builder()
+        return MarketplaceMeteringClient.builder()
             .httpClient(dropsFirstAnswer)
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .backoffStrategy(BackoffStrategy.retryImmediately()).build()))
-            .build()) {
-
-            String id = flaky.meterUsage(usage(3).build()).meteringRecordId();
-
-            assertThat(lost).isTrue();
-            assertThat(sim.journal().last().attemptCount()).isEqualTo(2);
-            assertThat(sim.journal().last().attempts()).allSatisfy(a ->
-                assertThat(a.outcome()).isInstanceOf(Outcome.Response.class));
-            assertThat(sim.metering().records()).extracting(MeteringRecord::meteringRecordId).containsExactly(id);
-        }
+            .build();
     }
 
     @Test
@@ -342,5 +359,56 @@ class MeteringSyncClientTest {
         ExpiredTokenException e = catchThrowableOfType(ExpiredTokenException.class,
             () -> client.resolveCustomer(b -> b.registrationToken(token)));
         assertThat(e.numAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theWindowIsSixHoursBackAndFiveMinutesAheadOfTheSimulationClock() {
+        String edge = client.meterUsage(usage(1).timestamp(NOW.minus(Duration.ofHours(6))).build()).meteringRecordId();
+        String ahead = client.meterUsage(usage(1).usageDimension("Hosts").timestamp(NOW.plus(Duration.ofMinutes(5))).build())
+            .meteringRecordId();
+
+        TimestampOutOfBoundsException old = catchThrowableOfType(TimestampOutOfBoundsException.class, () ->
+            client.meterUsage(usage(1).usageDimension("Seats").timestamp(NOW.minus(Duration.ofHours(6)).minusSeconds(1)).build()));
+        TimestampOutOfBoundsException future = catchThrowableOfType(TimestampOutOfBoundsException.class, () ->
+            client.meterUsage(usage(1).usageDimension("Seats").timestamp(NOW.plus(Duration.ofMinutes(5)).plusSeconds(1)).build()));
+
+        assertThat(old).isNotNull();
+        assertThat(future).isNotNull();
+        assertThat(old.numAttempts()).isEqualTo(1);
+        assertThat(sim.metering().records()).extracting(MeteringRecord::meteringRecordId).containsExactly(edge, ahead);
+    }
+
+    @Test
+    void aRegistrationTokenExpiresAtTheEndOfItsTtlOnTheSimulationClock() {
+        sim.metering().registerProduct("saas-1", "Seats").subscribe("saas-1", "cust-a", "111111111111");
+        String hour = sim.metering().issueRegistrationToken("saas-1", "cust-a");
+        String fiveMinutes = sim.metering().issueRegistrationToken("saas-1", "cust-a", Duration.ofMinutes(5));
+        String unused = sim.metering().issueRegistrationToken("saas-1", "cust-a");
+        sim.clock().advance(Duration.ofMinutes(5));
+
+        ExpiredTokenException shortLived = catchThrowableOfType(ExpiredTokenException.class,
+            () -> client.resolveCustomer(b -> b.registrationToken(fiveMinutes)));
+        assertThat(client.resolveCustomer(b -> b.registrationToken(hour)).customerIdentifier()).isEqualTo("cust-a");
+        sim.clock().advance(Duration.ofMinutes(55));
+        ExpiredTokenException defaultTtl = catchThrowableOfType(ExpiredTokenException.class,
+            () -> client.resolveCustomer(b -> b.registrationToken(unused)));
+
+        assertThat(shortLived.awsErrorDetails().errorMessage()).contains("expired at 2026-01-01T10:20:00Z");
+        assertThat(defaultTtl.awsErrorDetails().errorMessage()).contains("expired at 2026-01-01T11:15:00Z");
+        assertThat(defaultTtl.numAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void registerUsageChecksEntitlementOnATasksFirstCallOnly() {
+        sim.metering().registerProduct("cont-1", "Tasks").subscribe("cont-1", "cust-a", sim.accountId())
+            .callerIdentity(CallerIdentity.builder().id("task-1").platform(CallerIdentity.Platform.ECS).build());
+        client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(1));
+        sim.metering().unsubscribe("cont-1", "cust-a");
+
+        // the running task keeps working; a task starting now is refused
+        assertThat(client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(1)).signature()).isNotBlank();
+        sim.metering().callerIdentity(CallerIdentity.builder().id("task-2").platform(CallerIdentity.Platform.ECS).build());
+        assertThat(catchThrowableOfType(CustomerNotEntitledException.class,
+            () -> client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(1)))).isNotNull();
     }
 }
