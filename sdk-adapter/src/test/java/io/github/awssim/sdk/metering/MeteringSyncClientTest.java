@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.marketplacemetering.model.CustomerNotEnti
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
 import software.amazon.awssdk.services.marketplacemetering.model.ExpiredTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidEndpointRegionException;
+import software.amazon.awssdk.services.marketplacemetering.model.InvalidTagException;
+import software.amazon.awssdk.services.marketplacemetering.model.InvalidUsageAllocationsException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
@@ -410,5 +412,29 @@ class MeteringSyncClientTest {
         sim.metering().callerIdentity(CallerIdentity.builder().id("task-2").platform(CallerIdentity.Platform.ECS).build());
         assertThat(catchThrowableOfType(CustomerNotEntitledException.class,
             () -> client.registerUsage(r -> r.productCode("cont-1").publicKeyVersion(1)))).isNotNull();
+    }
+    @Test
+    void allocationsNeedUniqueTagSetsAndTagPartsOfTheModelsPattern() {
+        Tag teamA = Tag.builder().key("team").value("a").build();
+        Tag envProd = Tag.builder().key("env").value("prod").build();
+        UsageAllocation first = UsageAllocation.builder().allocatedUsageQuantity(1).tags(teamA, envProd).build();
+        UsageAllocation sameSetOtherOrder = UsageAllocation.builder().allocatedUsageQuantity(2).tags(envProd, teamA).build();
+        UsageAllocation untagged = UsageAllocation.builder().allocatedUsageQuantity(1).build();
+
+        InvalidUsageAllocationsException sameSet = catchThrowableOfType(InvalidUsageAllocationsException.class,
+            () -> client.meterUsage(usage(3).usageAllocations(first, sameSetOtherOrder).build()));
+        InvalidUsageAllocationsException twoUntagged = catchThrowableOfType(InvalidUsageAllocationsException.class,
+            () -> client.meterUsage(usage(2).usageAllocations(untagged, untagged).build()));
+        InvalidTagException badValue = catchThrowableOfType(InvalidTagException.class,
+            () -> client.meterUsage(usage(1).usageAllocations(UsageAllocation.builder().allocatedUsageQuantity(1)
+                .tags(Tag.builder().key("team").value("a~b").build()).build()).build()));
+
+        assertThat(sameSet.awsErrorDetails().errorMessage()).contains("UsageAllocations[0] and [1] have the same tag set");
+        assertThat(twoUntagged.awsErrorDetails().errorMessage()).contains("UsageAllocations[0] and [1] have the same tag set");
+        assertThat(badValue.awsErrorDetails().errorMessage()).startsWith("MeterUsage: UsageAllocations[0].Tags[0].Value 'a~b'");
+        assertThat(sim.metering().records()).isEmpty();
+        // one untagged allocation beside tagged ones is fine
+        client.meterUsage(usage(2).usageAllocations(first, untagged).build());
+        assertThat(sim.metering().records()).hasSize(1);
     }
 }
