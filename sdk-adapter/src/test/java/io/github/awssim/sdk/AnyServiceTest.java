@@ -101,7 +101,25 @@ class AnyServiceTest {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AwssimNotSimulated");
                 assertThat(e.awsErrorDetails().errorMessage())
                     .startsWith("awssim: DynamoDb.DeleteTable is not simulated")
-                    .contains("does not implement deleteTable(DeleteTableRequest)");
+                    .contains("does not implement deleteTable(DeleteTableRequest)")
+                    .contains("Implement it in your backend, or wrap the backend and answer it")
+                    .contains("sim.register(DynamoDbClient.class");
+            });
+    }
+
+    @Test
+    void anOperationTheBackendLeavesOutIsNamedThroughAnAsyncClientToo() {
+        sim.register(DynamoDbClient.class, new TinyDynamo());
+
+        assertThatThrownBy(() -> Clients.dynamoAsync(sim).deleteTable(r -> r.tableName("t")).join())
+            .isInstanceOf(CompletionException.class)
+            .cause()
+            .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(501);
+                assertThat(e.numAttempts()).isEqualTo(1);
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .startsWith("awssim: DynamoDb.DeleteTable is not simulated")
+                    .contains("sim.register(DynamoDbClient.class");
             });
     }
 
