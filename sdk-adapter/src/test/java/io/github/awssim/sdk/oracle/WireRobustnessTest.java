@@ -83,6 +83,25 @@ class WireRobustnessTest {
     }
 
     @Test
+    void aParseErrorSaysWhatAndWhereInJsonTermsNotTheParsers() throws IOException {
+        Answer truncated = send(awsJson11(METERING + ".MeterUsage", "{\"ProductCode\": \"p\""));
+        Answer nan = send(awsJson11(METERING + ".MeterUsage", "{\n\"UsageQuantity\": NaN}"));
+        Answer acpTruncated = send(restJson(SdkHttpMethod.PUT, "/reportDefinition/r1", Map.of(), "{\"reportDescription\": \"d\""));
+
+        truncated.assertError(400, "SerializationException").messageContains("Unexpected end-of-input")
+            .messageContains("(line 1, column ");
+        nan.assertError(400, "SerializationException").messageContains("Non-standard token 'NaN'")
+            .messageContains("(line 2, column ");
+        acpTruncated.assertError(400, "SerializationException").messageContains("Unexpected end-of-input");
+        for (Answer a : List.of(truncated, nan, acpTruncated)) {
+            a.messageDoesNotContain("Source").messageDoesNotContain("Feature").messageDoesNotContain("REDACTED")
+                .messageDoesNotContain("enable `");
+        }
+        assertThat(metering.received()).isEmpty();
+        assertThat(acp.received()).isEmpty();
+    }
+
+    @Test
     void invalidUtf8IsASerializationException() throws IOException {
         byte[] body = {'{', '"', 'P', 'r', 'o', 'd', 'u', 'c', 't', 'C', 'o', 'd', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         Answer a = send(request(SdkHttpMethod.POST, "metering.marketplace.us-east-1.amazonaws.com", "/", Map.of(),

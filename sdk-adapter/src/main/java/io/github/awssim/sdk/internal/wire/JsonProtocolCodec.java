@@ -1,6 +1,7 @@
 package io.github.awssim.sdk.internal.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -76,8 +78,7 @@ public final class JsonProtocolCodec {
                     }
                 }
             } catch (JsonProcessingException e) {
-                throw new MalformedRequestException("SerializationException",
-                    "The request body is not valid JSON: " + e.getOriginalMessage(), e);
+                throw notJson(e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,6 +86,21 @@ public final class JsonProtocolCodec {
         if (flavor.isRest()) {
             HttpText.readBindings(builder, request, pathLabels, query);
         }
+    }
+
+    /** Jackson's parse-error details (a source description, a marker location, which parser feature would allow it). */
+    private static final Pattern JACKSON_DETAIL =
+        Pattern.compile(" \\(start marker at \\[Source: [^\\]]*\\]\\)|: enable `[^`]*` to allow");
+
+    /**
+     * The service's answer to bytes that do not parse: what is wrong and where, without the parser's own
+     * vocabulary (its source descriptions and feature names mean nothing to the caller, who did not choose Jackson).
+     */
+    private static MalformedRequestException notJson(JsonProcessingException e) {
+        String what = JACKSON_DETAIL.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return new MalformedRequestException("SerializationException", "The request body is not valid JSON: " + what + where, e);
     }
 
     private static Object readExplicitPayload(SdkField<?> field, byte[] body) {
@@ -105,8 +121,7 @@ public final class JsonProtocolCodec {
             p.nextToken();
             return JsonValues.readValue(p, field, field.memberName());
         } catch (JsonProcessingException e) {
-            throw new MalformedRequestException("SerializationException",
-                "The request body is not valid JSON: " + e.getOriginalMessage(), e);
+            throw notJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
