@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.marketplacemetering.model.ExpiredTokenExc
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidEndpointRegionException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidTagException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidUsageAllocationsException;
+import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.marketplacemetering.model.RegisterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
@@ -436,5 +437,25 @@ class MeteringSyncClientTest {
         // one untagged allocation beside tagged ones is fine
         client.meterUsage(usage(2).usageAllocations(first, untagged).build());
         assertThat(sim.metering().records()).hasSize(1);
+    }
+    @Test
+    void aBatchRecordNamesItsCustomerByExactlyOneOfIdentifierAndAccount() {
+        UsageRecord both = UsageRecord.builder().customerIdentifier("c1").customerAWSAccountId("111111111111")
+            .dimension("Seats").quantity(1).timestamp(NOW).build();
+        UsageRecord neither = UsageRecord.builder().dimension("Seats").quantity(1).timestamp(NOW).build();
+        UsageRecord fine = UsageRecord.builder().customerIdentifier("c2").dimension("Seats").quantity(1).timestamp(NOW).build();
+
+        MarketplaceMeteringException twice = catchThrowableOfType(MarketplaceMeteringException.class,
+            () -> client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(fine, both)));
+        MarketplaceMeteringException none = catchThrowableOfType(MarketplaceMeteringException.class,
+            () -> client.batchMeterUsage(r -> r.productCode("saas-1").usageRecords(neither)));
+
+        assertThat(twice.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.awsErrorDetails().errorMessage()).isEqualTo("BatchMeterUsage: UsageRecords[1] sets both "
+            + "CustomerIdentifier and CustomerAWSAccountId; a usage record names its customer with exactly one of them.");
+        assertThat(none.awsErrorDetails().errorMessage()).isEqualTo("BatchMeterUsage: UsageRecords[0] names no customer; "
+            + "set CustomerIdentifier or CustomerAWSAccountId.");
+        assertThat(sim.metering().records()).as("the valid record of the refused batch").isEmpty();
     }
 }
