@@ -6,13 +6,11 @@ public final class AdapterMessages {
     }
 
     public static String safetyNet(String service, String operation, String endpoint) {
-        return "awssim: stopped a " + service + "." + operation + " call that was about to leave for " + endpoint
-            + " while a simulation is open, so tests never reach real AWS. Give the client awssim's HTTP client: "
+        return stopped(service, operation, endpoint) + "Give the client awssim's HTTP client: "
             + ".httpClient(SimulatedHttpClient.create(sim)) on its builder, SimulatedClients.create(sim, <Client>.class), "
             + "or the zero-code swap (system property software.amazon.awssdk.http.service.impl="
-            + "io.github.awssim.sdk.SimulatedHttpService). If this client is meant to reach AWS, close the simulations "
-            + "first or run with -D" + SafetyNet.PROPERTY + "=off. (An HTTP client that wraps awssim's must return its "
-            + "clientName(), \"AwsSim\".)";
+            + "io.github.awssim.sdk.SimulatedHttpService). " + meantForAws() + " (An HTTP client that wraps awssim's must "
+            + "return its clientName(), \"AwsSim\".)";
     }
 
     /**
@@ -20,15 +18,23 @@ public final class AdapterMessages {
      * AWS CRT is on the classpath: the generic advice would not help.
      */
     public static String safetyNetCrt(String service, String operation, String endpoint) {
-        return "awssim: stopped a " + service + "." + operation + " call that was about to leave for " + endpoint
-            + " while a simulation is open, so tests never reach real AWS. It comes from the AWS CRT-based S3 client "
+        return stopped(service, operation, endpoint) + "It comes from the AWS CRT-based S3 client "
             + "(S3AsyncClient.crtCreate() or crtBuilder(), and what S3TransferManager.create() builds when aws-crt is on "
             + "the classpath), which sends its requests from native code: awssim cannot answer it in-process. Use the "
             + "Java-based client: S3AsyncClient.builder().multipartEnabled(true).httpClient(SimulatedHttpClient.create(sim)) "
             + "or SimulatedClients.of(sim).configure(S3AsyncClientBuilder.class, b -> b.multipartEnabled(true))"
             + ".create(S3AsyncClient.class), and give it to the Transfer Manager with "
-            + "S3TransferManager.builder().s3Client(client). If this client is meant to reach AWS, close the "
-            + "simulations first or run with -D" + SafetyNet.PROPERTY + "=off.";
+            + "S3TransferManager.builder().s3Client(client). " + meantForAws();
+    }
+
+    private static String stopped(String service, String operation, String endpoint) {
+        return "awssim: stopped a " + service + "." + operation + " call that was about to leave for " + endpoint
+            + " while a simulation is open, so tests never reach real AWS. ";
+    }
+
+    private static String meantForAws() {
+        return "If this client is meant to reach AWS, close the simulations first or run with -D" + SafetyNet.PROPERTY
+            + "=off.";
     }
 
     public static String unknownService(String method, String host, String path) {
