@@ -37,6 +37,11 @@ public final class AdapterMessages {
             + "=off.";
     }
 
+    /** S3's words for an encryption header sent to an operation that takes none (a GET, a HEAD, a part). */
+    public static String encryptionHeaderNotSupported(String header) {
+        return header + " header is not supported for this operation.";
+    }
+
     public static String unknownService(String method, String host, String path) {
         return "awssim: cannot tell which service " + method + " " + host + path + " is for. awssim recognises the services "
             + "it ships models for (Marketplace Metering, Application Cost Profiler, BCM Pricing Calculator, S3) from the "

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -123,6 +124,9 @@ final class XmlGateway {
             credential.accessKeyId(), credential.region(), new CallStreams(body));
         Instant at = engine.clock().instant();
         Optional<AwsServiceException> refused = presignRefusal(request, at, errors);
+        if (refused.isEmpty() && s3 && typed instanceof SdkPojo) {
+            refused = unmodeledEncryptionHeader(request, (SdkPojo) typed, errors);
+        }
         if (refused.isPresent()) {
             Outcome outcome = errors.describe(refused.get());
             engine.record(call, at, outcome);
@@ -351,6 +355,25 @@ final class XmlGateway {
                 + " and the simulation clock reads " + now + "."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * S3 answers 400 {@code InvalidArgument} to {@code x-amz-server-side-encryption} on an operation that does not
+     * take it (GetObject, HeadObject, UploadPart, CompleteMultipartUpload, ...): a read is decrypted with the key it
+     * was written with, and only writes choose one (GetObject: "If you include the header in your GetObject requests
+     * for the object that uses these types of keys, you'll get an HTTP 400 Bad Request error"). The typed request has
+     * no member for it, so only the wire can tell; s3-tests {@code test_sse_kms_read_declare}.
+     */
+    private static Optional<AwsServiceException> unmodeledEncryptionHeader(SdkHttpRequest request, SdkPojo typed,
+                                                                           ServiceErrors errors) {
+        String header = "x-amz-server-side-encryption";
+        if (request.firstMatchingHeader(header).isEmpty()) {
+            return Optional.empty();
+        }
+        boolean modeled = typed.sdkFields().stream().anyMatch(f -> f.location() == MarshallLocation.HEADER
+            && header.equalsIgnoreCase(f.locationName()));
+        return modeled ? Optional.empty()
+            : Optional.of(errors.unmodeled("InvalidArgument", 400, AdapterMessages.encryptionHeaderNotSupported(header)));
     }
 
     private static String hostId(String uuid) {

@@ -174,7 +174,8 @@ final class ObjectOperations {
             .cacheControl(shown.cacheControl()).expires(shown.expires())
             .websiteRedirectLocation(shown.websiteRedirectLocation()).metadata(shown.userMetadata())
             .versionId(Storage.shownVersionId(b, v)).storageClass(shown.storageClass())
-            .partsCount(span.partsCount()).contentRange(span.contentRange()).expiration(expiration(b, v));
+            .partsCount(span.partsCount()).contentRange(span.contentRange()).expiration(expiration(b, v))
+            .tagCount(v.tags().isEmpty() ? null : v.tags().size());   // S3 answers x-amz-tagging-count to HEAD too
         Encryptions.echo(v.encryption(), out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
             out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
         Checksum sum = r.checksumMode() == ChecksumMode.ENABLED ? shownChecksum(v, span) : null;
