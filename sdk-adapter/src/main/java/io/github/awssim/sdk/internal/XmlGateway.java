@@ -283,7 +283,7 @@ final class XmlGateway {
             for (String token : encoding.split(",")) {
                 String t = token.trim();
                 if (!t.isEmpty() && !t.equalsIgnoreCase("aws-chunked")) {
-                    rest.append(rest.length() == 0 ? "" : ",").append(t);
+                    rest.append(rest.length() == 0 ? "" : ", ").append(t);   // "deflate, gzip" stays as sent
                 }
             }
             if (rest.length() > 0) {
