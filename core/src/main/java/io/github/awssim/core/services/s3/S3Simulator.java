@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketCorsRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketLifecycleRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketLifecycleResponse;
@@ -351,6 +353,23 @@ public class S3Simulator implements S3Client {
                     + request.bucket() + "').");
             }
             return GetBucketPolicyResponse.builder().policy(policy).build();
+        });
+    }
+
+    /**
+     * Whether the bucket's policy is public, by the rule BlockPublicPolicy applies. Only the policy counts (S3 reads
+     * no ACL here), and a bucket without one answers NoSuchBucketPolicy, as S3 does.
+     */
+    @Override
+    public GetBucketPolicyStatusResponse getBucketPolicyStatus(GetBucketPolicyStatusRequest request) {
+        return run("GetBucketPolicyStatus", request, c -> {
+            String policy = state.bucket(c, request.bucket()).policy;
+            if (policy == null) {
+                throw S3Errors.error("NoSuchBucketPolicy", "The bucket policy does not exist (GetBucketPolicyStatus: "
+                    + "bucket '" + request.bucket() + "' has no policy to judge).");
+            }
+            return GetBucketPolicyStatusResponse.builder()
+                .policyStatus(s -> s.isPublic(PublicAccess.isPublicPolicy(policy))).build();
         });
     }
 
