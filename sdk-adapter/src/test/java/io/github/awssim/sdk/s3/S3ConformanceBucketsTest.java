@@ -5,10 +5,17 @@ import static io.github.awssim.sdk.s3.S3Fixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.awssim.sdk.SimulatedClients;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -108,6 +115,29 @@ class S3ConformanceBucketsTest {
         assertThat(f.s3.listObjectsV2(b -> b.bucket("unreadable").startAfter("\n")).contents())
             .extracting(S3Object::key).isEqualTo(keys);
         assertThat(f.s3.listObjectsV2(b -> b.bucket("unreadable").prefix("\n")).contents()).isEmpty();
+    }
+
+    /** test_bucket_list_maxkeys_invalid: a max-keys that is no number is 400 InvalidArgument, not a server error. */
+    @Test
+    void aMaxKeysThatIsNoNumberIsInvalidArgument() {
+        ExecutionInterceptor blah = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+                return context.httpRequest().toBuilder().putRawQueryParameter("max-keys", "blah").build();
+            }
+        };
+        try (S3Client s3 = SimulatedClients.of(f.sim)
+            .withOverrides(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).addExecutionInterceptor(blah))
+            .create(S3Client.class)) {
+            f.s3.createBucket(b -> b.bucket("maxkeys"));
+            assertThatThrownBy(() -> s3.listObjects(b -> b.bucket("maxkeys")))
+                .isInstanceOf(S3Exception.class)
+                .hasMessageStartingWith("Provided max-keys not an integer or within integer range")
+                .satisfies(e -> assertThat(status(e)).isEqualTo(400))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"));
+            assertThatThrownBy(() -> s3.listObjectsV2(b -> b.bucket("maxkeys")))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidArgument"));
+        }
     }
 
     /**

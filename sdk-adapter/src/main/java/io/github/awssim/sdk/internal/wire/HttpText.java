@@ -53,9 +53,13 @@ public final class HttpText {
             if (values == null || values.isEmpty()) {
                 continue;
             }
-            f.set(builder, f.marshallingType() == MarshallingType.LIST
-                ? listOf(f, values, "query parameter " + f.locationName())
-                : parse(values.get(0), f, "query parameter " + f.locationName()));
+            try {
+                f.set(builder, f.marshallingType() == MarshallingType.LIST
+                    ? listOf(f, values, "query parameter " + f.locationName())
+                    : parse(values.get(0), f, "query parameter " + f.locationName()));
+            } catch (MalformedRequestException e) {
+                throw e.inQueryParameter(f.locationName());
+            }
         }
         if (queryMap != null) {
             Map<String, Object> rest = new LinkedHashMap<>();

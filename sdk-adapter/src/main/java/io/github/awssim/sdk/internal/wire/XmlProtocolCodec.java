@@ -35,11 +35,22 @@ public final class XmlProtocolCodec {
      * (the explicit payload member's document, or the request's payload members as children of the root).
      * A streaming body is not read here.
      *
-     * @throws MalformedRequestException when the body does not parse ({@code MalformedXML})
+     * @throws MalformedRequestException when the body does not parse ({@code MalformedXML}), or a query parameter
+     *     is not of its type ({@code InvalidArgument})
      */
     public static void decodeRequest(SdkPojo builder, SdkHttpRequest request, byte[] body, Map<String, String> pathLabels,
                                      Map<String, List<String>> query) {
-        HttpText.readBindings(builder, request, pathLabels, query);
+        try {
+            HttpText.readBindings(builder, request, pathLabels, query);
+        } catch (MalformedRequestException e) {
+            if (e.queryParameter() == null) {
+                throw e;
+            }
+            // S3 answers a query parameter that is not of its type (max-keys=blah) 400 InvalidArgument.
+            boolean number = e.getCause() != null && e.getCause().getCause() instanceof NumberFormatException;
+            throw new MalformedRequestException("InvalidArgument", (number ? "Provided " + e.queryParameter()
+                + " not an integer or within integer range" : "Invalid Argument") + " (" + e.getMessage() + ")", e);
+        }
         if (body == null || body.length == 0) {
             return;
         }
