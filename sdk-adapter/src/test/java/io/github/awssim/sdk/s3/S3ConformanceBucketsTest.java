@@ -19,12 +19,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -186,6 +188,49 @@ class S3ConformanceBucketsTest {
             assertThat(m.isLatest()).isTrue();
         });
         assertThat(f.s3.listObjectVersions(b -> b.bucket("multi")).versions()).isEmpty();
+    }
+
+    /**
+     * test_versioning_bucket_atomic_upload_return_version_id, test_versioning_bucket_multipart_upload_return_version_id:
+     * a write answers a version id only where versioning is enabled. A suspended bucket writes the null version and
+     * answers no {@code x-amz-version-id} (S3's PutObject "versioning suspended" sample), for copies too; reading that
+     * version back answers {@code null}.
+     */
+    @Test
+    void writesAnswerAVersionIdOnlyWhereVersioningIsEnabled() {
+        f.sim.s3().minimumPartSize(1);
+        for (String bucket : List.of("enabled", "never", "suspended")) {
+            f.s3.createBucket(b -> b.bucket(bucket));
+        }
+        f.s3.putBucketVersioning(b -> b.bucket("enabled").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        f.s3.putBucketVersioning(b -> b.bucket("suspended").versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+
+        String put = f.s3.putObject(b -> b.bucket("enabled").key("bar"), RequestBody.empty()).versionId();
+        assertThat(f.s3.listObjectVersions(b -> b.bucket("enabled")).versions()).extracting(ObjectVersion::versionId)
+            .containsExactly(put);
+        assertThat(completeUpload("enabled", "multi")).isNotNull().isNotEqualTo(put);
+        assertThat(f.s3.copyObject(b -> b.sourceBucket("enabled").sourceKey("bar").destinationBucket("enabled")
+            .destinationKey("copy")).versionId()).hasSize(32);
+
+        for (String bucket : List.of("never", "suspended")) {
+            assertThat(f.s3.putObject(b -> b.bucket(bucket).key("baz"), RequestBody.empty()).versionId()).isNull();
+            assertThat(completeUpload(bucket, "multi")).isNull();
+            assertThat(f.s3.copyObject(b -> b.sourceBucket("enabled").sourceKey("bar").destinationBucket(bucket)
+                .destinationKey("copy")).versionId()).isNull();
+        }
+        assertThat(f.s3.headObject(b -> b.bucket("suspended").key("baz")).versionId()).isEqualTo("null");
+        assertThat(f.s3.getObject(b -> b.bucket("suspended").key("copy")).response().versionId()).isEqualTo("null");
+        assertThat(f.s3.headObject(b -> b.bucket("never").key("baz")).versionId()).isNull();
+        assertThat(f.s3.listObjectVersions(b -> b.bucket("suspended")).versions()).extracting(ObjectVersion::versionId)
+            .containsOnly("null");
+    }
+
+    private String completeUpload(String bucket, String key) {
+        String id = f.s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        String eTag = f.s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(1), RequestBody.fromString("part"))
+            .eTag();
+        return f.s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
+            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build()))).versionId();
     }
 
     private S3Exception headFailure(String bucket, String key) {

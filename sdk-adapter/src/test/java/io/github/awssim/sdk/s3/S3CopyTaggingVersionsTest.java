@@ -349,7 +349,8 @@ class S3CopyTaggingVersionsTest {
         String v1 = f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("versioned")).versionId();
         f.sim.s3().versioning("src", BucketVersioningStatus.SUSPENDED);
         PutObjectResponse suspended = f.s3.putObject(b -> b.bucket("src").key("k"), RequestBody.fromString("suspended"));
-        assertThat(suspended.versionId()).isEqualTo("null");
+        assertThat(suspended.versionId()).isNull();   // S3 answers a suspended write without x-amz-version-id
+        assertThat(f.s3.headObject(b -> b.bucket("src").key("k")).versionId()).isEqualTo("null");   // reads say it
         assertThat(f.sim.s3().versions("src", "k")).extracting(StoredObject::versionId).containsExactly("null", v1);
         assertThat(f.s3.getObjectAsBytes(b -> b.bucket("src").key("k").versionId("null")).asUtf8String()).isEqualTo("suspended");
     }

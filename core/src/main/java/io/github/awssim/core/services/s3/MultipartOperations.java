@@ -371,7 +371,7 @@ final class MultipartOperations {
             CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder()
                 .location("https://" + b.name + ".s3." + b.region + ".amazonaws.com/"
                     + software.amazon.awssdk.utils.http.SdkHttpUtils.urlEncodeIgnoreSlashes(u.key))
-                .bucket(b.name).key(u.key).eTag(eTag).versionId(Storage.shownVersionId(b, v)).checksumType(checksum.type());
+                .bucket(b.name).key(u.key).eTag(eTag).versionId(Storage.writtenVersionId(b, v)).checksumType(checksum.type());
             ObjectOperations.setChecksum(out, checksum);
             Encryptions.echo(u.encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled);
             CompleteMultipartUploadResponse response = out.build();

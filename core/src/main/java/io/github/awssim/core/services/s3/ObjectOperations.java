@@ -91,7 +91,7 @@ final class ObjectOperations {
         ObjectVersion v = storage.commit(c, b, r.key(), draft(r.key(), in.blob(), in.size(), eTag, now, meta, tags,
             checksum, List.of(), c.accountId(), encryption, acl), conditions);
         LifecycleConfig lifecycle = b.lifecycle;
-        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.shownVersionId(b, v))
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(eTag).versionId(Storage.writtenVersionId(b, v))
             .checksumType(ChecksumType.FULL_OBJECT).expiration(lifecycle == null ? null : lifecycle.expirationHeader(v));
         Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
             out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);
@@ -508,7 +508,7 @@ final class ObjectOperations {
             setChecksum(result, checksum);
             result.checksumType(checksum.type());
             CopyObjectResponse.Builder out = CopyObjectResponse.builder().copyObjectResult(result.build())
-                .versionId(Storage.shownVersionId(destination, v))
+                .versionId(Storage.writtenVersionId(destination, v))
                 .copySourceVersionId(source.versioning == null ? null : sv.versionId());
             Encryptions.echo(encryption, out::serverSideEncryption, out::ssekmsKeyId, out::bucketKeyEnabled,
                 out::sseCustomerAlgorithm, out::sseCustomerKeyMD5);

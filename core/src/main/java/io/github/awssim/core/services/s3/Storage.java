@@ -309,6 +309,15 @@ final class Storage {
         return b.versioning == null ? null : v.versionId();
     }
 
+    /**
+     * The version id a write (PutObject, CopyObject, CompleteMultipartUpload) answers: none for the null version a
+     * versioning-suspended bucket writes, as S3's "versioning suspended" PutObject answers no x-amz-version-id;
+     * reads of that version do answer {@code null}.
+     */
+    static String writtenVersionId(Bucket b, ObjectVersion v) {
+        return ObjectVersion.NULL_VERSION.equals(v.versionId()) ? null : shownVersionId(b, v);
+    }
+
     static void requireKey(String operation, String key) {
         if (key == null || key.isEmpty()) {
             throw S3Errors.error("InvalidArgument", S3Messages.emptyKey(operation));
