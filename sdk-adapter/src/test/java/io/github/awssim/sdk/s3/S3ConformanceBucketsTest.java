@@ -83,6 +83,53 @@ class S3ConformanceBucketsTest {
             .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchBucket"));
     }
 
+    /**
+     * test_bucket_policy_allow_notprincipal (an account "s3tenant1" is no account: 400 MalformedPolicy), with the
+     * other statement checks S3 makes before storing a policy; a policy failing them is not stored.
+     */
+    @Test
+    void putBucketPolicyChecksPrincipalsActionsAndResources() {
+        f.s3.createBucket(b -> b.bucket("policed"));
+        f.s3.deletePublicAccessBlock(b -> b.bucket("policed"));
+        refusedPolicy("Invalid principal in policy", "Allow", "\"NotPrincipal\": {\"AWS\": \"arn:aws:iam::s3tenant1:root\"}",
+            "s3:ListBucket", "arn:aws:s3:::policed");
+        refusedPolicy("Invalid principal in policy", "Allow", "\"Principal\": \"someone\"", "s3:ListBucket",
+            "arn:aws:s3:::policed");
+        refusedPolicy("Invalid principal in policy", "Allow", "\"Principal\": {\"CanonicalUser\": \"abc\"}",
+            "s3:ListBucket", "arn:aws:s3:::policed");
+        refusedPolicy("Missing required field Principal", "Allow", "\"Sid\": \"none\"", "s3:ListBucket",
+            "arn:aws:s3:::policed");
+        refusedPolicy("Policy has invalid resource", "Allow", "\"Principal\": {\"AWS\": \"111122223333\"}",
+            "s3:GetObject", "arn:aws:s3:::another-bucket/*");
+        refusedPolicy("Policy has invalid action", "Allow", "\"Principal\": {\"AWS\": \"111122223333\"}",
+            "iam:PassRole", "arn:aws:s3:::policed/*");
+        refusedPolicy("Invalid effect: Alow", "Alow", "\"Principal\": {\"AWS\": \"111122223333\"}",
+            "s3:GetObject", "arn:aws:s3:::policed/*");
+        assertThatThrownBy(() -> f.s3.getBucketPolicy(b -> b.bucket("policed")))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchBucketPolicy"));
+
+        for (String principal : List.of("{\"AWS\": \"111122223333\"}", "{\"AWS\": [\"arn:aws:iam::111122223333:root\", "
+            + "\"arn:aws:iam::111122223333:role/reader\"]}", "{\"Service\": \"logging.s3.amazonaws.com\"}")) {
+            String policy = policy("Deny", "\"Principal\": " + principal, "s3:*", "arn:aws:s3:::policed*");
+            f.s3.putBucketPolicy(b -> b.bucket("policed").policy(policy));
+            assertThat(f.s3.getBucketPolicy(b -> b.bucket("policed")).policy()).isEqualTo(policy);
+        }
+    }
+
+    private void refusedPolicy(String message, String effect, String principal, String action, String resource) {
+        assertThatThrownBy(() -> f.s3.putBucketPolicy(b -> b.bucket("policed")
+            .policy(policy(effect, principal, action, resource))))
+            .isInstanceOf(S3Exception.class)
+            .hasMessageStartingWith(message)
+            .satisfies(e -> assertThat(status(e)).isEqualTo(400))
+            .satisfies(e -> assertThat(code(e)).isEqualTo("MalformedPolicy"));
+    }
+
+    private static String policy(String effect, String principal, String action, String resource) {
+        return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"" + effect + "\", " + principal
+            + ", \"Action\": \"" + action + "\", \"Resource\": [\"" + resource + "\"]}]}";
+    }
+
     /** test_list_buckets_paginated: a token only while buckets remain, and it reaches the next one. */
     @Test
     void listBucketsGivesATokenOnlyWhileBucketsRemain() {

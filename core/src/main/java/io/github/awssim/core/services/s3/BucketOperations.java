@@ -221,6 +221,7 @@ final class BucketOperations {
         if (!(doc instanceof Map) || !((Map<?, ?>) doc).containsKey("Statement")) {
             throw S3Errors.error("MalformedPolicy", S3Messages.malformedPolicy(operation));
         }
+        BucketPolicies.check(operation, b.name, (Map<?, ?>) doc);
         PublicAccess.checkPolicy(operation, b, policy);
         b.policy = policy;
     }
