@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.awssim.sdk.SimulatedClients;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -29,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
@@ -173,6 +179,49 @@ class S3ConformanceBucketsTest {
         assertThat(f.s3.listObjectsV2(b -> b.bucket("unreadable").prefix("\n")).contents()).isEmpty();
     }
 
+    /**
+     * test_bucket_list_delimiter_prefix, test_bucket_listv2_delimiter_prefix: with a delimiter, a page ends at a key
+     * or a common prefix, v1's NextMarker names it (and a later page skips that whole prefix), and the last page
+     * is not truncated even when it is exactly max-keys long.
+     */
+    @Test
+    void delimitedPagesEndAtAKeyOrACommonPrefix() {
+        f.s3.createBucket(b -> b.bucket("delimited"));
+        for (String k : List.of("asdf", "boo/bar", "boo/baz/xyzzy", "cquux/thud", "cquux/bla")) {
+            f.s3.putObject(b -> b.bucket("delimited").key(k), RequestBody.fromString(k));
+        }
+        String next = listPage("", "", 1, true, List.of("asdf"), List.of(), "asdf");
+        next = listPage("", next, 1, true, List.of(), List.of("boo/"), "boo/");
+        listPage("", next, 1, false, List.of(), List.of("cquux/"), null);
+        next = listPage("", "", 2, true, List.of("asdf"), List.of("boo/"), "boo/");
+        listPage("", next, 2, false, List.of(), List.of("cquux/"), null);
+        next = listPage("boo/", "", 1, true, List.of("boo/bar"), List.of(), "boo/bar");
+        listPage("boo/", next, 1, false, List.of(), List.of("boo/baz/"), null);
+        listPage("boo/", "", 2, false, List.of("boo/bar"), List.of("boo/baz/"), null);
+
+        ListObjectsV2Response first = f.s3.listObjectsV2(b -> b.bucket("delimited").delimiter("/").maxKeys(1));
+        assertThat(first.contents()).extracting(S3Object::key).containsExactly("asdf");
+        ListObjectsV2Response second = f.s3.listObjectsV2(b -> b.bucket("delimited").delimiter("/").maxKeys(1)
+            .continuationToken(first.nextContinuationToken()));
+        assertThat(second.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("boo/");
+        ListObjectsV2Response last = f.s3.listObjectsV2(b -> b.bucket("delimited").delimiter("/").maxKeys(1)
+            .continuationToken(second.nextContinuationToken()));
+        assertThat(last.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("cquux/");
+        assertThat(last.isTruncated()).isFalse();
+        assertThat(last.nextContinuationToken()).isNull();
+    }
+
+    private String listPage(String prefix, String marker, int maxKeys, boolean truncated, List<String> keys,
+                            List<String> prefixes, String nextMarker) {
+        ListObjectsResponse page = f.s3.listObjects(b -> b.bucket("delimited").delimiter("/").prefix(prefix)
+            .marker(marker).maxKeys(maxKeys));
+        assertThat(page.isTruncated()).isEqualTo(truncated);
+        assertThat(page.contents()).extracting(S3Object::key).isEqualTo(keys);
+        assertThat(page.commonPrefixes()).extracting(CommonPrefix::prefix).isEqualTo(prefixes);
+        assertThat(page.nextMarker()).isEqualTo(nextMarker);
+        return page.nextMarker();
+    }
+
     /** test_bucket_list_maxkeys_invalid: a max-keys that is no number is 400 InvalidArgument, not a server error. */
     @Test
     void aMaxKeysThatIsNoNumberIsInvalidArgument() {
@@ -243,6 +292,52 @@ class S3ConformanceBucketsTest {
             assertThat(m.isLatest()).isTrue();
         });
         assertThat(f.s3.listObjectVersions(b -> b.bucket("multi")).versions()).isEmpty();
+    }
+
+    /**
+     * test_versioning_concurrent_multi_object_delete, test_versioning_multi_object_delete_with_marker: DeleteObjects
+     * of explicit versions is idempotent. Five racing requests for the same fifteen versions each report all fifteen
+     * deleted and no error, and nothing is left; deleting a marker's version twice succeeds both times.
+     */
+    @Test
+    void deletingVersionsByIdIsIdempotentEvenWhenRacing() throws Exception {
+        f.s3.createBucket(b -> b.bucket("racing"));
+        f.s3.putBucketVersioning(b -> b.bucket("racing").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5; i++) {
+                String key = "key_" + i;
+                f.s3.putObject(b -> b.bucket("racing").key(key), RequestBody.fromString(key));
+            }
+        }
+        List<ObjectIdentifier> all = f.s3.listObjectVersions(b -> b.bucket("racing")).versions().stream()
+            .map(v -> ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()).toList();
+        assertThat(all).hasSize(15);
+
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<DeleteObjectsResponse>> racing = new ArrayList<>();
+            for (int t = 0; t < 5; t++) {
+                racing.add(pool.submit(() -> f.s3.deleteObjects(b -> b.bucket("racing").delete(d -> d.objects(all)))));
+            }
+            for (Future<DeleteObjectsResponse> r : racing) {
+                DeleteObjectsResponse response = r.get(30, TimeUnit.SECONDS);
+                assertThat(response.deleted()).hasSize(15);
+                assertThat(response.errors()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(f.s3.listObjects(b -> b.bucket("racing")).contents()).isEmpty();
+        assertThat(f.s3.listObjectVersions(b -> b.bucket("racing")).versions()).isEmpty();
+
+        String marker = f.s3.deleteObject(b -> b.bucket("racing").key("key_0")).versionId();
+        for (int again = 0; again < 2; again++) {
+            DeleteObjectsResponse gone = f.s3.deleteObjects(b -> b.bucket("racing").delete(d -> d.objects(
+                ObjectIdentifier.builder().key("key_0").versionId(marker).build())));
+            assertThat(gone.errors()).isEmpty();
+            assertThat(gone.deleted()).singleElement().satisfies(d -> assertThat(d.versionId()).isEqualTo(marker));
+        }
+        assertThat(f.s3.listObjectVersions(b -> b.bucket("racing")).deleteMarkers()).isEmpty();
     }
 
     /**
