@@ -109,13 +109,18 @@ class S3ConformanceBucketsTest {
             "s3:GetObject", "arn:aws:s3:::another-bucket/*");
         refusedPolicy("Policy has invalid action", "Allow", "\"Principal\": {\"AWS\": \"111122223333\"}",
             "iam:PassRole", "arn:aws:s3:::policed/*");
+        assertThatThrownBy(() -> f.s3.putBucketPolicy(b -> b.bucket("policed").policy("{\"Version\": \"2012-10-17\", "
+            + "\"Statement\": [{\"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::policed/*\"}]}")))
+            .hasMessageStartingWith("Missing required field Effect")
+            .satisfies(e -> assertThat(code(e)).isEqualTo("MalformedPolicy"));
         refusedPolicy("Invalid effect: Alow", "Alow", "\"Principal\": {\"AWS\": \"111122223333\"}",
             "s3:GetObject", "arn:aws:s3:::policed/*");
         assertThatThrownBy(() -> f.s3.getBucketPolicy(b -> b.bucket("policed")))
             .satisfies(e -> assertThat(code(e)).isEqualTo("NoSuchBucketPolicy"));
 
         for (String principal : List.of("{\"AWS\": \"111122223333\"}", "{\"AWS\": [\"arn:aws:iam::111122223333:root\", "
-            + "\"arn:aws:iam::111122223333:role/reader\"]}", "{\"Service\": \"logging.s3.amazonaws.com\"}")) {
+            + "\"arn:aws:iam::111122223333:role/reader\"]}", "{\"Service\": \"logging.s3.amazonaws.com\"}",
+            "{\"AWS\": \"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL\"}")) {
             String policy = policy("Deny", "\"Principal\": " + principal, "s3:*", "arn:aws:s3:::policed*");
             f.s3.putBucketPolicy(b -> b.bucket("policed").policy(policy));
             assertThat(f.s3.getBucketPolicy(b -> b.bucket("policed")).policy()).isEqualTo(policy);

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 final class BucketPolicies {
     private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern IAM_ARN = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:.+");
+    // An account's users, roles and sessions, and the CloudFront origin access identities older S3 origins still name
+    // ("arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2…").
+    private static final Pattern IAM_ARN = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::(\\d{12}|cloudfront):.+");
     private static final Pattern CANONICAL_USER = Pattern.compile("[0-9a-fA-F]{64}");
 
     private BucketPolicies() {
@@ -34,6 +36,9 @@ final class BucketPolicies {
 
     private static void checkStatement(String operation, String bucket, Map<?, ?> st) {
         Object effect = st.get("Effect");
+        if (effect == null) {
+            throw malformed(operation, "Missing required field Effect", "every statement says Allow or Deny");
+        }
         if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
             throw malformed(operation, "Invalid effect: " + effect, "Effect is Allow or Deny");
         }
