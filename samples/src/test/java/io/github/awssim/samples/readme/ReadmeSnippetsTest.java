@@ -21,7 +21,8 @@ class ReadmeSnippetsTest {
         ROOT.resolve("samples/src/test/java/io/github/awssim/samples/readme/JUnitReadmeExamplesTest.java"),
         ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/pricingcalculator/PricingCalculatorReadmeExampleTest.java"),
         ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/s3/S3ReadmeExampleTest.java"),
-        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/costprofiler/CostProfilerReadmeExampleTest.java"));
+        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/costprofiler/CostProfilerReadmeExampleTest.java"),
+        ROOT.resolve("sdk-adapter/src/test/java/io/github/awssim/sdk/SimulationServerTest.java"));
 
     @Test
     void readmeJavaBlocksAreCompiledExamples() throws IOException {

@@ -219,6 +219,18 @@ public final class Gateway {
         static Credential of(SdkHttpRequest request) {
             String scope = null;
             String auth = request.firstMatchingHeader("Authorization").orElse(null);
+            if (auth != null && auth.startsWith("AWS ")) {
+                // Signature Version 2, "AWS <access key>:<signature>": only S3 still takes it (the AWS CLI v1's
+                // presigned URLs, older S3 tools); it names no region.
+                int colon = auth.indexOf(':');
+                return new Credential(auth.substring(4, colon < 0 ? auth.length() : colon).trim(), null, "s3");
+            }
+            if (auth == null && request.rawQueryParameters().containsKey("Signature")) {
+                List<String> v2 = request.rawQueryParameters().get("AWSAccessKeyId");   // a SigV2 presigned URL
+                if (v2 != null && !v2.isEmpty()) {
+                    return new Credential(v2.get(0), null, "s3");
+                }
+            }
             if (auth != null) {
                 int i = auth.indexOf("Credential=");
                 if (i >= 0) {

@@ -65,12 +65,22 @@ final class S3Addressing {
             }
         }
         if (bucket == null) {
-            return new Resolved(null, path, control);
+            return new Resolved(null, bucketRoot(path), control);
         }
         // The bucket root is "" or "/" on the wire; its path-style form is "/bucket" (not "/bucket/",
         // which would read as an empty key).
         String rest = path.isEmpty() || path.equals("/") ? "" : (path.startsWith("/") ? path : "/" + path);
         return new Resolved(bucket, "/" + bucket + rest, false);
+    }
+
+    /**
+     * {@code /bucket/} is the bucket itself, as S3 reads it: an object key is never empty, and the JavaScript SDK v3
+     * (like other clients) sends bucket operations in path style with that trailing slash.
+     */
+    private static String bucketRoot(String path) {
+        int last = path.length() - 1;
+        return last > 1 && path.charAt(0) == '/' && path.charAt(last) == '/' && path.indexOf('/', 1) == last
+            ? path.substring(0, last) : path;
     }
 
     private static String bucketOf(SdkRequest request) {

@@ -333,6 +333,9 @@ final class XmlGateway {
      */
     private static Optional<AwsServiceException> presignRefusal(SdkHttpRequest request, Instant now, ServiceErrors errors) {
         Map<String, List<String>> q = request.rawQueryParameters();
+        if (q.containsKey("AWSAccessKeyId") && q.containsKey("Signature") && q.containsKey("Expires")) {
+            return presignV2Refusal(q.get("Expires"), now, errors);
+        }
         if (!q.containsKey("X-Amz-Signature") || !q.containsKey("X-Amz-Expires") || !q.containsKey("X-Amz-Date")) {
             return Optional.empty();
         }
@@ -350,6 +353,26 @@ final class XmlGateway {
                 "X-Amz-Expires must be less than a week (in seconds) that is 604800; this URL says " + expires + "."));
         }
         Instant expiry = signed.plus(Duration.ofSeconds(expires));
+        if (now.isAfter(expiry)) {
+            return Optional.of(errors.unmodeled("AccessDenied", 403, "Request has expired: the URL expired at " + expiry
+                + " and the simulation clock reads " + now + "."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A Signature Version 2 presigned URL ({@code AWSAccessKeyId}, {@code Signature}, {@code Expires} in epoch
+     * seconds, as the AWS CLI v1 makes them): 403 AccessDenied "Request has expired" once the simulation clock is
+     * past {@code Expires}. SigV2 sets no seven-day limit.
+     */
+    private static Optional<AwsServiceException> presignV2Refusal(List<String> expiresParam, Instant now, ServiceErrors errors) {
+        Instant expiry;
+        try {
+            expiry = Instant.ofEpochSecond(Long.parseLong(expiresParam.get(0)));
+        } catch (NumberFormatException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+            return Optional.of(errors.unmodeled("AccessDenied", 403, "Invalid date (should be seconds since epoch): "
+                + (expiresParam.isEmpty() ? "" : expiresParam.get(0))));
+        }
         if (now.isAfter(expiry)) {
             return Optional.of(errors.unmodeled("AccessDenied", 403, "Request has expired: the URL expired at " + expiry
                 + " and the simulation clock reads " + now + "."));

@@ -1,0 +1,200 @@
+// The AWS SDK for JavaScript v3 against awssim's loopback server: a second SDK, with its own marshallers,
+// checksum defaults and error parsers, reads awssim's wire answers. Run by SimulationServerJsConformanceTest:
+//   node conformance.mjs <endpoint>
+// Prints one line per check; exits 1 when any check failed. The Java test then reads the simulation's state.
+import { createHash } from "node:crypto";
+import {
+  S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
+  CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, DeleteObjectsCommand,
+  CopyObjectCommand, PutObjectTaggingCommand, GetObjectTaggingCommand, PutBucketVersioningCommand,
+  ListObjectVersionsCommand, DeleteObjectCommand, paginateListObjectsV2,
+} from "@aws-sdk/client-s3";
+import {
+  MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand,
+} from "@aws-sdk/client-marketplace-metering";
+import {
+  ApplicationCostProfilerClient, PutReportDefinitionCommand, GetReportDefinitionCommand,
+  ListReportDefinitionsCommand, ImportApplicationUsageCommand,
+} from "@aws-sdk/client-applicationcostprofiler";
+
+const endpoint = process.argv[2];
+if (!endpoint) {
+  console.error("usage: node conformance.mjs <endpoint>");
+  process.exit(2);
+}
+const common = {
+  endpoint, region: "us-east-1", maxAttempts: 1,
+  credentials: { accessKeyId: "AKIDJAVASCRIPT", secretAccessKey: "secret" },
+};
+const s3 = new S3Client({ ...common, forcePathStyle: true });
+const metering = new MarketplaceMeteringClient(common);
+const acp = new ApplicationCostProfilerClient(common);
+
+let failures = 0;
+async function check(name, body) {
+  try {
+    await body();
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split("\n").slice(0, 3).join(" | ") : e}`);
+  }
+}
+function equal(actual, expected, what) {
+  const a = JSON.stringify(actual), b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${what}: expected ${b} but was ${a}`);
+}
+async function rejects(promise, name, status) {
+  try {
+    await promise;
+  } catch (e) {
+    if (name !== undefined) equal(e.name, name, "error name");
+    if (status !== undefined) equal(e.$metadata.httpStatusCode, status, "HTTP status");
+    return e;
+  }
+  throw new Error(`expected ${name ?? status} but the call succeeded`);
+}
+const md5 = (b) => `"${createHash("md5").update(b).digest("hex")}"`;
+
+const bucket = "js-conformance";
+const text = "héllo from JavaScript";
+
+await check("S3 CreateBucket, then a second time (us-east-1 answers 200 to its owner)", async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+});
+
+await check("S3 PutObject with the SDK's default CRC32 checksum; GetObject with checksum validation", async () => {
+  const put = await s3.send(new PutObjectCommand({
+    Bucket: bucket, Key: "docs/ünï cødé+key.txt", Body: text, ContentType: "text/plain; charset=utf-8",
+    Metadata: { owner: "js" },
+  }));
+  equal(put.ETag, md5(Buffer.from(text)), "ETag");
+  if (!put.ChecksumCRC32) throw new Error("PutObject answered no ChecksumCRC32");
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: "docs/ünï cødé+key.txt", ChecksumMode: "ENABLED" }));
+  equal(await got.Body.transformToString(), text, "body");
+  equal(got.ContentType, "text/plain; charset=utf-8", "ContentType");
+  equal(got.Metadata, { owner: "js" }, "Metadata");
+  equal(got.ChecksumCRC32, put.ChecksumCRC32, "ChecksumCRC32");
+});
+
+await check("S3 ranged GetObject answers 206 with Content-Range", async () => {
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: "docs/ünï cødé+key.txt", Range: "bytes=0-4" }));
+  equal(got.$metadata.httpStatusCode, 206, "status");
+  equal(got.ContentRange, `bytes 0-4/${Buffer.byteLength(text)}`, "ContentRange");
+  equal(await got.Body.transformToString(), "héll", "body");
+});
+
+await check("S3 missing keys: GetObject NoSuchKey 404, HeadObject NotFound 404", async () => {
+  await rejects(s3.send(new GetObjectCommand({ Bucket: bucket, Key: "missing" })), "NoSuchKey", 404);
+  await rejects(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "missing" })), "NotFound", 404);
+  await rejects(s3.send(new GetObjectCommand({ Bucket: "no-such-bucket-js", Key: "k" })), "NoSuchBucket", 404);
+});
+
+await check("S3 conditional GetObject: If-None-Match on the current ETag answers 304", async () => {
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "docs/ünï cødé+key.txt" }));
+  equal(head.ContentLength, Buffer.byteLength(text), "ContentLength");
+  // a 304 has no body, so there is no error code to name it by: the JavaScript SDK calls it "Unknown"
+  await rejects(s3.send(new GetObjectCommand({ Bucket: bucket, Key: "docs/ünï cødé+key.txt",
+    IfNoneMatch: head.ETag })), undefined, 304);
+});
+
+await check("S3 ListObjectsV2 with a delimiter, and the paginator over small pages", async () => {
+  for (const k of ["a/1", "a/2", "b/1", "top"]) {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `list/${k}`, Body: k }));
+  }
+  const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: "list/", Delimiter: "/" }));
+  equal((page.CommonPrefixes || []).map((p) => p.Prefix), ["list/a/", "list/b/"], "CommonPrefixes");
+  equal((page.Contents || []).map((o) => o.Key), ["list/top"], "Contents");
+  const keys = [];
+  for await (const p of paginateListObjectsV2({ client: s3, pageSize: 2 }, { Bucket: bucket, Prefix: "list/" })) {
+    keys.push(...(p.Contents || []).map((o) => o.Key));
+  }
+  equal(keys, ["list/a/1", "list/a/2", "list/b/1", "list/top"], "paginated keys");
+});
+
+await check("S3 multipart upload: a 5 MiB part and a small last part; the ETag is md5-of-md5s -2", async () => {
+  const part1 = Buffer.alloc(5 * 1024 * 1024, 7);
+  const part2 = Buffer.from("the end");
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: "multi" }));
+  const p1 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: "multi", UploadId, PartNumber: 1, Body: part1 }));
+  const p2 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: "multi", UploadId, PartNumber: 2, Body: part2 }));
+  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: "multi", UploadId,
+    MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }, { PartNumber: 2, ETag: p2.ETag }] } }));
+  const digest = createHash("md5").update(Buffer.concat([
+    createHash("md5").update(part1).digest(), createHash("md5").update(part2).digest()])).digest("hex");
+  equal(done.ETag, `"${digest}-2"`, "ETag");
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "multi" }));
+  equal(head.ContentLength, part1.length + part2.length, "ContentLength");
+});
+
+await check("S3 CopyObject, tagging, and DeleteObjects (with the SDK's checksum on the body)", async () => {
+  const copy = await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: "copy", CopySource: `${bucket}/list/top` }));
+  equal(copy.CopyObjectResult.ETag, md5(Buffer.from("top")), "copied ETag");
+  await s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: "copy",
+    Tagging: { TagSet: [{ Key: "team", Value: "billing" }] } }));
+  const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: "copy" }));
+  equal(tags.TagSet, [{ Key: "team", Value: "billing" }], "TagSet");
+  const deleted = await s3.send(new DeleteObjectsCommand({ Bucket: bucket,
+    Delete: { Objects: [{ Key: "copy" }, { Key: "list/b/1" }, { Key: "never-existed" }] } }));
+  equal((deleted.Deleted || []).map((d) => d.Key).sort(), ["copy", "list/b/1", "never-existed"], "Deleted");
+});
+
+await check("S3 versioning: versions and delete markers listed", async () => {
+  const b = "js-versions";
+  await s3.send(new CreateBucketCommand({ Bucket: b }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket: b, VersioningConfiguration: { Status: "Enabled" } }));
+  const v1 = await s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "one" }));
+  await s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "two" }));
+  await s3.send(new DeleteObjectCommand({ Bucket: b, Key: "k" }));
+  const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: b }));
+  equal((versions.Versions || []).length, 2, "versions");
+  equal((versions.DeleteMarkers || []).length, 1, "delete markers");
+  const old = await s3.send(new GetObjectCommand({ Bucket: b, Key: "k", VersionId: v1.VersionId }));
+  equal(await old.Body.transformToString(), "one", "old version");
+});
+
+await check("Metering MeterUsage: the same hour again is the same record; another quantity DuplicateRequestException", async () => {
+  const now = new Date();
+  const first = await metering.send(new MeterUsageCommand({ ProductCode: "prod-js", Timestamp: now,
+    UsageDimension: "Users", UsageQuantity: 2 }));
+  const again = await metering.send(new MeterUsageCommand({ ProductCode: "prod-js", Timestamp: now,
+    UsageDimension: "Users", UsageQuantity: 2 }));
+  equal(again.MeteringRecordId, first.MeteringRecordId, "record id");
+  await rejects(metering.send(new MeterUsageCommand({ ProductCode: "prod-js", Timestamp: now,
+    UsageDimension: "Users", UsageQuantity: 3 })), "DuplicateRequestException", 400);
+  await rejects(metering.send(new MeterUsageCommand({ ProductCode: "prod-js", Timestamp: now,
+    UsageDimension: "Hosts", UsageQuantity: 1, DryRun: true })), "DryRunOperation", 412);
+  await rejects(metering.send(new MeterUsageCommand({ ProductCode: "prod-js",
+    Timestamp: new Date(now.getTime() - 7 * 3600 * 1000), UsageDimension: "Users", UsageQuantity: 1 })),
+    "TimestampOutOfBoundsException", 400);
+});
+
+await check("Metering BatchMeterUsage answers a result per record", async () => {
+  const out = await metering.send(new BatchMeterUsageCommand({ ProductCode: "prod-js", UsageRecords: [
+    { CustomerIdentifier: "cust-1", Dimension: "Users", Quantity: 1, Timestamp: new Date() },
+    { CustomerIdentifier: "cust-2", Dimension: "Users", Quantity: 1, Timestamp: new Date() },
+  ] }));
+  equal(out.Results.map((r) => r.Status), ["Success", "Success"], "statuses");
+  equal(out.UnprocessedRecords, [], "unprocessed");
+});
+
+await check("Application Cost Profiler: report definition round trip, list, and an import from S3", async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: "js-acp-reports" }));
+  await acp.send(new PutReportDefinitionCommand({ reportId: "jsReport", reportDescription: "from JavaScript",
+    reportFrequency: "DAILY", format: "CSV", destinationS3Location: { bucket: "js-acp-reports", prefix: "out" } }));
+  const got = await acp.send(new GetReportDefinitionCommand({ reportId: "jsReport" }));
+  equal([got.reportId, got.reportFrequency, got.format, got.destinationS3Location],
+    ["jsReport", "DAILY", "CSV", { bucket: "js-acp-reports", prefix: "out" }], "definition");
+  if (!(got.createdAt instanceof Date)) throw new Error("createdAt is not a date: " + got.createdAt);
+  const list = await acp.send(new ListReportDefinitionsCommand({}));
+  equal(list.reportDefinitions.map((d) => d.reportId), ["jsReport"], "listed");
+  await rejects(acp.send(new PutReportDefinitionCommand({ reportId: "second", reportDescription: "x",
+    reportFrequency: "DAILY", format: "CSV", destinationS3Location: { bucket: "js-acp-reports", prefix: "o" } })),
+    "ServiceQuotaExceededException", 402);
+  await rejects(acp.send(new ImportApplicationUsageCommand({
+    sourceS3Location: { bucket: "js-acp-reports", key: "missing.csv" } })), "ValidationException", 400);
+});
+
+console.log(failures === 0 ? "all checks passed" : `${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,85 @@
+package io.github.awssim.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.awssim.core.Execution;
+import io.github.awssim.core.Simulation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * A foreign SDK against the loopback server: {@code conformance/js/conformance.mjs} drives the AWS SDK for
+ * JavaScript v3 (its own marshallers, default CRC32 checksums, path-style URLs with a trailing slash, error
+ * parsers) through S3, Marketplace Metering and Application Cost Profiler scenarios and checks every answer;
+ * this test then reads what those calls left in the simulation, through awssim's typed API.
+ *
+ * <p>It needs Node.js and the script's npm packages ({@code npm ci --prefix conformance/js}, which
+ * {@code .ci/run} does). Without them it is skipped, unless {@value #REQUIRED} is set, as CI sets it: there a
+ * missing package fails the build rather than silently skipping the check.
+ */
+class JavaScriptSdkConformanceTest {
+    static final String REQUIRED = "AWSSIM_REQUIRE_FOREIGN_CLIENTS";
+    private static final Path SCRIPT_DIR = Path.of("").toAbsolutePath().getParent().resolve("conformance/js");
+
+    @Test
+    void theJavaScriptSdkV3GetsFaithfulAnswersAndLeavesStateTheJavaApiReads() throws Exception {
+        String missing = missingPrerequisite();
+        if (missing != null) {
+            if (System.getenv(REQUIRED) != null) {
+                Assertions.fail("awssim: " + REQUIRED + " is set but " + missing);
+            }
+            Assumptions.abort("skipped: " + missing);
+        }
+        try (Simulation sim = Simulation.create(); SimulationServer server = SimulationServer.start(sim)) {
+            Process node = new ProcessBuilder("node", "--no-warnings", "conformance.mjs", server.endpoint().toString())
+                .directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
+            byte[] out = node.getInputStream().readAllBytes();
+            assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
+            String report = new String(out, StandardCharsets.UTF_8);
+
+            assertThat(node.exitValue()).as("conformance.mjs reported:%n%s", report).isZero();
+            assertThat(report).contains("all checks passed").doesNotContain("FAIL");
+
+            HeadObjectResponse written = sim.s3().headObject(h -> h.bucket("js-conformance").key("docs/ünï cødé+key.txt"));
+            assertThat(written.metadata()).containsEntry("owner", "js");
+            assertThat(written.contentType()).isEqualTo("text/plain; charset=utf-8");
+            assertThat(sim.s3().getObject(g -> g.bucket("js-conformance").key("multi"), ResponseTransformer.toBytes())
+                .asByteArray()).hasSize(5 * 1024 * 1024 + "the end".length());
+            assertThat(sim.metering().records()).extracting(r -> r.productCode()).containsOnly("prod-js").hasSize(3);
+            assertThat(sim.costProfiler().getReportDefinition(r -> r.reportId("jsReport")).reportDescription())
+                .isEqualTo("from JavaScript");
+            List<Execution> calls = sim.journal().executions();
+            assertThat(calls).extracting(Execution::operation).contains("CreateBucket", "PutObject", "UploadPart",
+                "CompleteMultipartUpload", "DeleteObjects", "ListObjectVersions", "MeterUsage", "BatchMeterUsage",
+                "PutReportDefinition", "ImportApplicationUsage");
+            assertThat(calls).allSatisfy(e -> assertThat(e.region()).isEqualTo(Region.US_EAST_1.id()));
+        }
+    }
+
+    /** What is missing to run the script, or null. */
+    private static String missingPrerequisite() {
+        if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@aws-sdk/client-s3"))) {
+            return "the AWS SDK for JavaScript is not installed in " + SCRIPT_DIR + " (run: npm ci --prefix conformance/js)";
+        }
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : "node --version failed";
+        } catch (IOException e) {
+            return "Node.js is not on the PATH (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while looking for Node.js";
+        }
+    }
+}
