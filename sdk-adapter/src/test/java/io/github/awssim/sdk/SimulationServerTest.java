@@ -2,6 +2,7 @@ package io.github.awssim.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.awssim.core.Execution;
 import io.github.awssim.core.Simulation;
@@ -23,10 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,6 +38,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
+import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -238,6 +243,29 @@ class SimulationServerTest {
         Execution e = sim.journal().executions().get(0);
         assertThat(e.attempts()).extracting(a -> a.outcome().label())
             .containsExactly(TransportFault.RESPONSE_LOST_AFTER_COMMIT.name(), "MeterUsageResponse");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportFault.class)
+    void everyTransportFaultStrikesTheSocketAndIsJournalled(TransportFault fault) {
+        Simulation sim = Simulation.builder().startTime(T0).seed(12)
+            .faults(FaultPlan.of(FaultRule.on(MeterUsageRequest.class).fail(fault))).build();
+        SimulationServer server = serve(sim);
+        MarketplaceMeteringClient once = client(MarketplaceMeteringClient.builder().httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)).apiCallAttemptTimeout(Duration.ofSeconds(2))),
+            server);
+
+        Throwable failure = catchThrowable(() -> once.meterUsage(r -> r.productCode("p").usageDimension("d").usageQuantity(1)
+            .timestamp(T0)));
+
+        if (fault == TransportFault.PROXY_HTML_5XX) {
+            assertThat(failure).isInstanceOfSatisfying(MarketplaceMeteringException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(503));
+        } else {
+            assertThat(failure).as("the SDK's own failure of a broken exchange").isInstanceOf(SdkClientException.class);
+        }
+        assertThat(sim.journal().last().outcome().label()).isEqualTo(fault.name());
+        assertThat(sim.metering().in(sim.accountId(), Region.US_WEST_2).records()).hasSize(fault.serviceRuns() ? 1 : 0);
     }
 
     @Test
