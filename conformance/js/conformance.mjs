@@ -7,8 +7,10 @@ import {
   S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
   CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, DeleteObjectsCommand,
   CopyObjectCommand, PutObjectTaggingCommand, GetObjectTaggingCommand, PutBucketVersioningCommand,
-  ListObjectVersionsCommand, DeleteObjectCommand, paginateListObjectsV2,
+  ListObjectVersionsCommand, DeleteObjectCommand, paginateListObjectsV2, GetBucketLocationCommand,
+  HeadBucketCommand,
 } from "@aws-sdk/client-s3";
+import { Readable } from "node:stream";
 import {
   MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand,
 } from "@aws-sdk/client-marketplace-metering";
@@ -76,6 +78,35 @@ await check("S3 PutObject with the SDK's default CRC32 checksum; GetObject with 
   equal(got.ContentType, "text/plain; charset=utf-8", "ContentType");
   equal(got.Metadata, { owner: "js" }, "Metadata");
   equal(got.ChecksumCRC32, put.ChecksumCRC32, "ChecksumCRC32");
+});
+
+await check("S3 PutObject of a Node.js stream (aws-chunked with a trailing checksum)", async () => {
+  const chunks = ["first chunk, ", "second chunk, ", "last"];
+  const length = chunks.reduce((n, c) => n + Buffer.byteLength(c), 0);
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "streamed", Body: Readable.from(chunks), ContentLength: length }));
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: "streamed", ChecksumMode: "ENABLED" }));
+  equal(await got.Body.transformToString(), chunks.join(""), "body");
+  equal(got.ContentLength, length, "ContentLength");
+});
+
+await check("S3 keys with XML and URL specials list back as written", async () => {
+  const key = "specials/a&b <c> \"d\" 'e' %41+f?.txt";
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: "x" }));
+  const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: "specials/" }));
+  equal((page.Contents || []).map((o) => o.Key), [key], "keys");
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  equal(await got.Body.transformToString(), "x", "body");
+});
+
+await check("S3 HeadBucket, GetBucketLocation (us-east-1 is no constraint), and a bucket in another region", async () => {
+  await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  const here = await s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
+  equal(here.LocationConstraint ?? null, null, "us-east-1 LocationConstraint");
+  const eu = new S3Client({ ...common, region: "eu-west-1", forcePathStyle: true });
+  await eu.send(new CreateBucketCommand({ Bucket: "js-eu-bucket",
+    CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
+  const there = await eu.send(new GetBucketLocationCommand({ Bucket: "js-eu-bucket" }));
+  equal(there.LocationConstraint, "eu-west-1", "eu-west-1 LocationConstraint");
 });
 
 await check("S3 ranged GetObject answers 206 with Content-Range", async () => {
@@ -194,6 +225,13 @@ await check("Application Cost Profiler: report definition round trip, list, and 
     "ServiceQuotaExceededException", 402);
   await rejects(acp.send(new ImportApplicationUsageCommand({
     sourceS3Location: { bucket: "js-acp-reports", key: "missing.csv" } })), "ValidationException", 400);
+  const hour = Math.floor(Date.now() / 3600000) * 3600;
+  await s3.send(new PutObjectCommand({ Bucket: "js-acp-reports", Key: "usage.csv", Body:
+    "ApplicationId,TenantId,UsageAccountId,StartTime,EndTime,ResourceId\n"
+    + `shop,acme,123456789012,${hour - 3600},${hour},i-0js\n` }));
+  const imported = await acp.send(new ImportApplicationUsageCommand({
+    sourceS3Location: { bucket: "js-acp-reports", key: "usage.csv" } }));
+  if (!imported.importId) throw new Error("no importId");
 });
 
 console.log(failures === 0 ? "all checks passed" : `${failures} check(s) failed`);
