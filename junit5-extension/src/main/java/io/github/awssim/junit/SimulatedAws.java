@@ -33,6 +33,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       backoff that passes on the simulation clock instead of sleeping. One per interface and test,
  *       closed after it;</li>
  *   <li>{@link io.github.awssim.sdk.SimulatedClients}: to build clients of your own configuration;</li>
+ *   <li>{@link io.github.awssim.sdk.SimulationServer}: the simulation served on a free loopback port, for a
+ *       process the test starts (the AWS CLI, another language's SDK). One per test, closed after it;</li>
  *   <li>{@link SpiedBackend @SpiedBackend} on a sync client interface: a Mockito spy of the service's
  *       backend, registered in the simulation, so {@code verify} counts the attempts that reached it.</li>
  * </ul>

@@ -6,6 +6,7 @@ import io.github.awssim.junit.SpiedBackend;
 import io.github.awssim.junit.internal.Declarations.Declaration;
 import io.github.awssim.sdk.GlobalSimulation;
 import io.github.awssim.sdk.SimulatedClients;
+import io.github.awssim.sdk.SimulationServer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -119,7 +120,7 @@ public final class ExtensionEngine {
 
     public boolean supports(ParameterContext parameterContext, ExtensionContext context) {
         Class<?> type = parameterContext.getParameter().getType();
-        boolean ours = type == Simulation.class || type == SimulatedClients.class
+        boolean ours = type == Simulation.class || type == SimulatedClients.class || type == SimulationServer.class
             || parameterContext.isAnnotated(SpiedBackend.class)
             || (SdkClient.class.isAssignableFrom(type) && !annotatedByMockito(parameterContext.getParameter()));
         return ours && mine(context) != null;
@@ -138,6 +139,11 @@ public final class ExtensionEngine {
         }
         if (type == SimulatedClients.class) {
             return SimulatedClients.of(simulation);
+        }
+        if (type == SimulationServer.class) {
+            // one per test (or per lifecycle method), closed by the Store with it; a class-scoped simulation outlives it
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(key("server", context),
+                k -> SimulationServer.start(simulation), SimulationServer.class);
         }
         if (!isClientInterface(type)) {
             throw new ExtensionConfigurationException(Messages.notAClientInterface(parameter, type));
