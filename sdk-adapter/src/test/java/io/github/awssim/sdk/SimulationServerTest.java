@@ -30,9 +30,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bcmpricingcalculator.BcmPricingCalculatorClient;
@@ -40,6 +44,7 @@ import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringCl
 import software.amazon.awssdk.services.marketplacemetering.model.DuplicateRequestException;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.MeterUsageRequest;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -154,6 +159,29 @@ class SimulationServerTest {
         assertThatThrownBy(() -> s3.headObject(h -> h.bucket("reports").key("missing")))
             .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         s3.deleteObject(d -> d.bucket("reports").key("missing"));   // 204, no body
+    }
+
+    @Test
+    void theSdksProductionHttpClientsNettyAsyncAndApacheSyncWorkOverTheSocket() {
+        Simulation sim = Simulation.builder().startTime(T0).build();
+        SimulationServer server = serve(sim);
+        S3AsyncClient async = client(S3AsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder())
+            .forcePathStyle(true), server);
+        S3Client apache = client(S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).forcePathStyle(true), server);
+        byte[] big = new byte[3 * 1024 * 1024 + 5];
+        new Random(5).nextBytes(big);
+
+        async.createBucket(b -> b.bucket("netty")).join();
+        async.putObject(p -> p.bucket("netty").key("big"), AsyncRequestBody.fromBytes(big)).join();
+        byte[] viaNetty = async.getObject(g -> g.bucket("netty").key("big"), AsyncResponseTransformer.toBytes()).join()
+            .asByteArray();
+        byte[] viaApache = apache.getObjectAsBytes(g -> g.bucket("netty").key("big")).asByteArray();
+
+        assertThat(viaNetty).isEqualTo(big);
+        assertThat(viaApache).isEqualTo(big);
+        assertThat(async.headObject(h -> h.bucket("netty").key("big")).join().contentLength()).isEqualTo(big.length);
+        assertThatThrownBy(() -> async.getObject(g -> g.bucket("netty").key("gone"), AsyncResponseTransformer.toBytes()).join())
+            .hasCauseInstanceOf(NoSuchKeyException.class);
     }
 
     @Test
