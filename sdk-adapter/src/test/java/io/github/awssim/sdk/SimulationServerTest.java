@@ -227,14 +227,20 @@ class SimulationServerTest {
     }
 
     @Test
-    void anUnsignedRequestNoServiceCanOwnIsAnsweredWithAnAwssimErrorNotAClosedSocket() throws Exception {
+    void anUnsignedRequestIsS3sAndAnUnsignedRpcPostIsAClearAwssimError() throws Exception {
         SimulationServer server = serve(Simulation.create());
+        HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(server.endpoint().resolve("/nothing/here")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/nothing/here")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/"))
+            .header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("awssim").contains("GET").contains("/nothing/here");
+        assertThat(get.statusCode()).isEqualTo(404);
+        assertThat(get.body()).contains("<Code>NoSuchBucket</Code>").contains("nothing");
+        assertThat(post.statusCode()).isEqualTo(400);
+        assertThat(post.body()).contains("awssim").contains("POST");
     }
 
     @Test

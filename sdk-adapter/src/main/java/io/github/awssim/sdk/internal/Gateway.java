@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.utils.builder.Buildable;
 
@@ -93,7 +94,7 @@ public final class Gateway {
                 operationName = target.substring(dot + 1);
                 operation = binding == null ? Optional.empty() : binding.operation(operationName);
             } else {
-                binding = bindingFromHost(credential, request.host()).orElse(null);
+                binding = bindingFromHost(credential, request.host()).or(() -> anonymousS3(credential, request)).orElse(null);
                 if (binding != null && binding.protocol() == WireProtocol.REST_XML) {
                     return XmlGateway.answer(engine, binding, null, request, content, credential);
                 }
@@ -155,6 +156,17 @@ public final class Gateway {
             return JsonProtocolCodec.encodeError(flavor, e.exception(), e.errorCode(), e.httpStatus(), headers);
         }
         throw new IllegalStateException("awssim: a transport fault has no wire encoding: " + outcome);
+    }
+
+    /**
+     * An unsigned request nothing else ties to a service (the loopback server's {@code curl http://127.0.0.1:4566/bucket/key})
+     * is S3's: S3 is the one service that takes anonymous requests, which it judges by the bucket's public access.
+     * Every other service's clients sign; an unsigned {@code POST /} is an awsJson call without a target, never S3's.
+     */
+    private static Optional<ServiceBinding> anonymousS3(Credential credential, SdkHttpRequest request) {
+        boolean rpcShaped = request.method() == SdkHttpMethod.POST
+            && (request.encodedPath() == null || request.encodedPath().isEmpty() || request.encodedPath().equals("/"));
+        return credential.accessKeyId() == null && !rpcShaped ? ServiceBinding.ofWireIdentity("s3") : Optional.empty();
     }
 
     private static Optional<ServiceBinding> bindingFromHost(Credential credential, String host) {

@@ -43,6 +43,13 @@ class S3PresignFaultsAndWireTest {
     private final SimulatedHttpClient http = SimulatedHttpClient.create(f.sim);
     private final StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
         AwsBasicCredentials.create("AKIDPRESIGN", "secret"));
+    /** Signed for S3 (awssim checks no signature): an unsigned request would be anonymous, and these buckets are private. */
+    private static final String SIGNED =
+        "AWS4-HMAC-SHA256 Credential=AKIDWIRE/20260301/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00";
+
+    private static SdkHttpFullRequest.Builder signed() {
+        return SdkHttpFullRequest.builder().putHeader("Authorization", SIGNED);
+    }
 
     @BeforeEach
     void bucket() {
@@ -147,7 +154,7 @@ class S3PresignFaultsAndWireTest {
 
     @Test
     void requestsAwssimCannotMatchGetAnS3ErrorDocument() throws Exception {
-        HttpExecuteResponse r = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        HttpExecuteResponse r = http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.PATCH).protocol("https").host("shared.s3.amazonaws.com").encodedPath("/k").build()).build()).call();
         assertThat(r.httpResponse().statusCode()).isEqualTo(400);
         String body = new String(r.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8);
@@ -156,7 +163,7 @@ class S3PresignFaultsAndWireTest {
         assertThat(r.httpResponse().firstMatchingHeader("x-amz-request-id")).isPresent();
 
         byte[] junk = "<Tagging><TagSet><Tag>".getBytes(StandardCharsets.UTF_8);
-        HttpExecuteResponse malformed = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        HttpExecuteResponse malformed = http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.PUT).protocol("https").host("s3.amazonaws.com").encodedPath("/shared")
             .putRawQueryParameter("tagging", "").putHeader("Content-Length", Integer.toString(junk.length)).build())
             .contentStreamProvider(() -> new ByteArrayInputStream(junk)).build()).call();
@@ -169,14 +176,14 @@ class S3PresignFaultsAndWireTest {
     void xmlAnswersCarryS3sNamespaceOnTheRootElementAndErrorDocumentsNone() throws Exception {
         // What an XML reader other than the SDK (a presigned URL fetched by hand, a namespace-aware parser) sees.
         f.sim.s3().putObject("shared", "k", "v");
-        HttpExecuteResponse listing = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        HttpExecuteResponse listing = http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.GET).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/")
             .putRawQueryParameter("list-type", "2").build()).build()).call();
         assertThat(listing.httpResponse().statusCode()).isEqualTo(200);
         assertThat(new String(listing.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
             .contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">").contains("<Key>k</Key>");
 
-        HttpExecuteResponse missing = http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        HttpExecuteResponse missing = http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.GET).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/nope")
             .build()).build()).call();
         assertThat(missing.httpResponse().statusCode()).isEqualTo(404);
@@ -247,7 +254,7 @@ class S3PresignFaultsAndWireTest {
 
     /** An unsigned aws-chunked PutObject without a trailer, its body exactly as given. */
     private HttpExecuteResponse putRawChunked(String key, byte[] bytes, long decodedLength) throws Exception {
-        return http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        return http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.PUT).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/" + key)
             .putHeader("Content-Encoding", "aws-chunked").putHeader("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD")
             .putHeader("x-amz-decoded-content-length", Long.toString(decodedLength))
@@ -270,7 +277,7 @@ class S3PresignFaultsAndWireTest {
         String trailer = trailerValue == null ? "" : "x-amz-checksum-crc64nvme:" + trailerValue + "\r\n";
         body.writeBytes(("\r\n0\r\n" + trailer + "\r\n").getBytes(StandardCharsets.US_ASCII));
         byte[] bytes = body.toByteArray();
-        return http.prepareRequest(HttpExecuteRequest.builder().request(SdkHttpFullRequest.builder()
+        return http.prepareRequest(HttpExecuteRequest.builder().request(signed()
             .method(SdkHttpMethod.PUT).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/" + key)
             .putHeader("Content-Encoding", "aws-chunked").putHeader("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
             .putHeader("x-amz-decoded-content-length", Long.toString(decodedLength))

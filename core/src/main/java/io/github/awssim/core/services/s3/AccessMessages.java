@@ -117,4 +117,27 @@ final class AccessMessages {
         return "The XML you provided was not well-formed or did not validate against our published schema (" + operation
             + ": PublicAccessBlockConfiguration is required.)";
     }
+
+    static String anonymousOwnerOnly(String operation, String bucket) {
+        return "Access Denied (" + operation + ": an anonymous request" + (bucket == null ? "" : " to bucket '" + bucket + "'")
+            + "; only the owner's signed requests may do this. Sign the request: give the client credentials.)";
+    }
+
+    static String anonymousDeniedByPolicy(String operation, String action, String resource) {
+        return "Access Denied (" + operation + ": an anonymous request; the bucket policy denies everyone " + action
+            + " on " + resource + ".)";
+    }
+
+    static String anonymousNotPublic(String operation, String action, String resource, boolean restricted, boolean aclsIgnored) {
+        return "Access Denied (" + operation + ": an anonymous request, and nothing makes " + action + " on " + resource
+            + " public: " + (restricted ? "the bucket policy allows it, but RestrictPublicBuckets is on; "
+                : "no bucket policy statement without a Condition allows it to Principal \"*\"; ")
+            + (aclsIgnored ? "ACLs do not count (IgnorePublicAcls is on, or Object Ownership is BucketOwnerEnforced)."
+                : "no ACL grants it to AllUsers.") + " Sign the request, or make the bucket public.)";
+    }
+
+    static String anonymousNoListBucket(String operation, String key) {
+        return "Access Denied (" + operation + ": an anonymous request for key '" + key + "', which does not exist; S3 answers "
+            + "404 only to a caller that may also s3:ListBucket the bucket.)";
+    }
 }

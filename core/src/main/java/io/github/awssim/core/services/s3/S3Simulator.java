@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
@@ -61,6 +62,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
@@ -250,11 +252,46 @@ public class S3Simulator implements S3Client {
             engine.catchUp();
         }
         S3State.Call c = new S3State.Call(operation, direct ? accountId() : context.accountId(),
-            direct ? region().id() : context.region(), context.time(), direct, S3State.ExpectedOwners.of(request));
+            direct ? region().id() : context.region(), context.time(), direct, S3State.ExpectedOwners.of(request),
+            !direct && context.accessKeyId() == null);
         if (!direct) {
             state.strikeFault(c);
         }
+        if (c.anonymous()) {
+            admitAnonymous(c, request);
+        }
         return rules.apply(c);
+    }
+
+    /** An unsigned call goes on only where the bucket (and a copy's source) is public; see {@link AnonymousAccess}. */
+    private void admitAnonymous(S3State.Call c, Object request) {
+        SdkRequest r = (SdkRequest) request;
+        String bucketName = r.getValueForField("Bucket", String.class).orElse(null);
+        if (bucketName == null || c.operation().equals("CreateBucket")) {
+            throw AnonymousAccess.deniedWithoutBucket(c.operation());
+        }
+        Bucket b = state.bucket(c, bucketName);
+        String partition = AnonymousAccess.partition(c.region());
+        if (request instanceof DeleteObjectsRequest d && d.delete() != null && d.delete().objects() != null) {
+            for (ObjectIdentifier o : d.delete().objects()) {
+                AnonymousAccess.check(c.operation(), b, o.key(), o.versionId(), partition);
+            }
+            return;
+        }
+        AnonymousAccess.check(c.operation(), b, r.getValueForField("Key", String.class).orElse(null),
+            r.getValueForField("VersionId", String.class).orElse(null), partition);
+        ObjectOperations.CopySource source = null;
+        if (request instanceof CopyObjectRequest copy) {
+            source = ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
+                copy.sourceVersionId());
+        } else if (request instanceof UploadPartCopyRequest copy) {
+            source = ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
+                copy.sourceVersionId());
+        }
+        if (source != null) {
+            AnonymousAccess.check("GetObject", state.sourceBucket(c, source.bucket()), source.key(), source.versionId(),
+                partition);
+        }
     }
 
     // ---- buckets -----------------------------------------------------------------------------
@@ -849,7 +886,7 @@ public class S3Simulator implements S3Client {
     private Bucket bucketOrThrow(String bucket) {
         engine.catchUp();
         return state.bucket(new S3State.Call("awssim", accountId(), region().id(), engine.clock().instant(), true,
-            S3State.ExpectedOwners.NONE), bucket);
+            S3State.ExpectedOwners.NONE, false), bucket);
     }
 
     // ---- knobs -------------------------------------------------------------------------------

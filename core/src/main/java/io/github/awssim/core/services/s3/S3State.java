@@ -40,7 +40,9 @@ final class S3State {
     }
 
     /** One call as the rules see it: which operation, who, where, when; direct calls come from the typed API. */
-    record Call(String operation, String accountId, String region, Instant now, boolean direct, ExpectedOwners expected) {
+    /** @param anonymous an unsigned call from a client: only what a public bucket allows (see {@link AnonymousAccess}) */
+    record Call(String operation, String accountId, String region, Instant now, boolean direct, ExpectedOwners expected,
+                boolean anonymous) {
     }
 
     /**
@@ -93,7 +95,7 @@ final class S3State {
         if (c.direct()) {
             return b;
         }
-        if (!b.ownerAccount.equals(c.accountId())) {
+        if (!c.anonymous() && !b.ownerAccount.equals(c.accountId())) {   // an anonymous call was judged on entry
             throw S3Errors.error("AccessDenied", S3Messages.accessDenied(c.operation(), name, c.accountId()));
         }
         if (!b.region.equals(c.region()) && !c.operation().equals("GetBucketLocation")) {
