@@ -83,6 +83,20 @@ s3_presign() {
 }
 check "s3 presign, fetched with curl" s3_presign
 
+s3_anonymous() {
+  aws s3 mb s3://cli-public >/dev/null &&
+  printf 'for everyone' > "$work/public.txt" &&
+  aws s3 cp "$work/public.txt" s3://cli-public/public.txt >/dev/null &&
+  expect_error "403" aws s3 cp s3://cli-public/public.txt - --no-sign-request &&
+  aws s3api delete-public-access-block --bucket cli-public &&
+  aws s3api put-bucket-policy --bucket cli-public --policy '{"Statement":[{"Effect":"Allow","Principal":"*",
+    "Action":"s3:GetObject","Resource":"arn:aws:s3:::cli-public/*"}]}' &&
+  expect_equal "$(aws s3 cp s3://cli-public/public.txt - --no-sign-request)" "for everyone" &&
+  expect_equal "$(curl -s "$endpoint/cli-public/public.txt")" "for everyone" &&
+  expect_error "AccessDenied" aws s3api list-objects-v2 --bucket cli-public --no-sign-request
+}
+check "s3 --no-sign-request and curl: private refused, public after a bucket policy" s3_anonymous
+
 s3_rm_rb() {
   aws s3 rm s3://cli-bucket --recursive >/dev/null &&
   aws s3 rb s3://cli-bucket >/dev/null &&

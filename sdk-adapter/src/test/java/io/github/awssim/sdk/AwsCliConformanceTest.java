@@ -48,7 +48,7 @@ class AwsCliConformanceTest {
             assertThat(report).contains("all checks passed").doesNotContain("FAIL");
             assertThat(sim.journal().executions()).extracting(Execution::operation).contains("CreateMultipartUpload",
                 "UploadPart", "CompleteMultipartUpload", "GetObject", "ListObjectsV2", "DeleteObject", "DeleteBucket",
-                "MeterUsage", "PutReportDefinition");
+                "MeterUsage", "PutReportDefinition", "PutBucketPolicy");
             assertThat(sim.metering().records()).singleElement().satisfies(r -> assertThat(r.productCode()).isEqualTo("prod-cli"));
         }
     }
