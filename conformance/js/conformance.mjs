@@ -8,8 +8,13 @@ import {
   CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, DeleteObjectsCommand,
   CopyObjectCommand, PutObjectTaggingCommand, GetObjectTaggingCommand, PutBucketVersioningCommand,
   ListObjectVersionsCommand, DeleteObjectCommand, paginateListObjectsV2, GetBucketLocationCommand,
-  HeadBucketCommand,
+  HeadBucketCommand, GetObjectAttributesCommand, ListPartsCommand, ListMultipartUploadsCommand,
+  AbortMultipartUploadCommand, UploadPartCopyCommand, PutBucketTaggingCommand, GetBucketTaggingCommand,
+  GetBucketEncryptionCommand, PutBucketCorsCommand, GetBucketCorsCommand, PutBucketLifecycleConfigurationCommand,
+  GetBucketLifecycleConfigurationCommand, DeleteBucketCommand,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import {
   MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand,
@@ -183,6 +188,89 @@ await check("S3 versioning: versions and delete markers listed", async () => {
   equal((versions.DeleteMarkers || []).length, 1, "delete markers");
   const old = await s3.send(new GetObjectCommand({ Bucket: b, Key: "k", VersionId: v1.VersionId }));
   equal(await old.Body.transformToString(), "one", "old version");
+});
+
+await check("S3 conditional writes: If-None-Match * refuses an existing key with 412, If-Match a stale ETag", async () => {
+  const first = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "once", Body: "1", IfNoneMatch: "*" }));
+  await rejects(s3.send(new PutObjectCommand({ Bucket: bucket, Key: "once", Body: "2", IfNoneMatch: "*" })),
+    "PreconditionFailed", 412);
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "once", Body: "3", IfMatch: first.ETag }));
+  await rejects(s3.send(new PutObjectCommand({ Bucket: bucket, Key: "once", Body: "4", IfMatch: first.ETag })),
+    "PreconditionFailed", 412);
+});
+
+await check("S3 CopyObject with MetadataDirective REPLACE, and response header overrides on GetObject", async () => {
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "meta-src", Body: "m", Metadata: { a: "1" } }));
+  await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: "meta-dst", CopySource: `${bucket}/meta-src`,
+    MetadataDirective: "REPLACE", Metadata: { b: "2" }, ContentType: "application/x-replaced" }));
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: "meta-dst",
+    ResponseContentType: "text/override", ResponseCacheControl: "no-cache" }));
+  equal(got.Metadata, { b: "2" }, "Metadata");
+  equal([got.ContentType, got.CacheControl], ["text/override", "no-cache"], "overridden headers");
+  await got.Body.transformToString();
+});
+
+await check("S3 GetObjectAttributes of a multipart object; ListParts, ListMultipartUploads, Abort, UploadPartCopy", async () => {
+  const attrs = await s3.send(new GetObjectAttributesCommand({ Bucket: bucket, Key: "multi",
+    ObjectAttributes: ["ETag", "ObjectSize", "ObjectParts"] }));
+  equal([attrs.ObjectSize, attrs.ObjectParts.TotalPartsCount], [5 * 1024 * 1024 + 7, 2], "attributes");
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: "pending" }));
+  await s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: "pending", UploadId, PartNumber: 1,
+    CopySource: `${bucket}/multi`, CopySourceRange: "bytes=0-99" }));
+  const parts = await s3.send(new ListPartsCommand({ Bucket: bucket, Key: "pending", UploadId }));
+  equal(parts.Parts.map((p) => [p.PartNumber, p.Size]), [[1, 100]], "parts");
+  const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+  equal(uploads.Uploads.map((u) => u.Key), ["pending"], "uploads");
+  await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: "pending", UploadId }));
+  await rejects(s3.send(new ListPartsCommand({ Bucket: bucket, Key: "pending", UploadId })), "NoSuchUpload", 404);
+});
+
+await check("S3 bucket configuration: tagging, default encryption, CORS, lifecycle", async () => {
+  await s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: "env", Value: "test" }] } }));
+  equal((await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet, [{ Key: "env", Value: "test" }], "tags");
+  const enc = await s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+  equal(enc.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm, "AES256", "SSE");
+  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [
+    { AllowedMethods: ["GET"], AllowedOrigins: ["https://example.com"], MaxAgeSeconds: 60 }] } }));
+  const cors = await s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
+  equal(cors.CORSRules.map((r) => [r.AllowedMethods, r.AllowedOrigins, r.MaxAgeSeconds]),
+    [[["GET"], ["https://example.com"], 60]], "CORS");
+  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [
+    { ID: "expire-tmp", Status: "Enabled", Filter: { Prefix: "tmp/" }, Expiration: { Days: 1 } }] } }));
+  const life = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
+  equal(life.Rules.map((r) => [r.ID, r.Filter.Prefix, r.Expiration.Days]), [["expire-tmp", "tmp/", 1]], "lifecycle");
+});
+
+await check("S3 presigned GET and PUT URLs from @aws-sdk/s3-request-presigner, used with fetch", async () => {
+  const put = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: "presigned" }), { expiresIn: 300 });
+  const uploaded = await fetch(put, { method: "PUT", body: "via a presigned PUT" });
+  equal(uploaded.status, 200, "PUT status");
+  const get = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: "presigned" }), { expiresIn: 300 });
+  const fetched = await fetch(get);
+  equal([fetched.status, await fetched.text()], [200, "via a presigned PUT"], "GET");
+});
+
+await check("S3 lib-storage Upload: a 12 MiB stream in 5 MiB parts, concurrently", async () => {
+  const size = 12 * 1024 * 1024;
+  const data = Buffer.alloc(size);
+  for (let i = 0; i < size; i += 4096) data[i] = i % 251;
+  const upload = new Upload({ client: s3, params: { Bucket: bucket, Key: "lib-storage", Body: Readable.from([data]) },
+    partSize: 5 * 1024 * 1024, queueSize: 3 });
+  const done = await upload.done();
+  if (!/-3"$/.test(done.ETag)) throw new Error("not a 3-part ETag: " + done.ETag);
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: "lib-storage" }));
+  const back = Buffer.from(await got.Body.transformToByteArray());
+  if (!back.equals(data)) throw new Error("the object read back differs from the upload");
+});
+
+await check("S3 DeleteBucket: BucketNotEmpty while objects remain, then gone", async () => {
+  const b = "js-short-lived";
+  await s3.send(new CreateBucketCommand({ Bucket: b }));
+  await s3.send(new PutObjectCommand({ Bucket: b, Key: "k", Body: "x" }));
+  await rejects(s3.send(new DeleteBucketCommand({ Bucket: b })), "BucketNotEmpty", 409);
+  await s3.send(new DeleteObjectCommand({ Bucket: b, Key: "k" }));
+  await s3.send(new DeleteBucketCommand({ Bucket: b }));
+  await rejects(s3.send(new HeadBucketCommand({ Bucket: b })), "NotFound", 404);
 });
 
 await check("Metering MeterUsage: the same hour again is the same record; another quantity DuplicateRequestException", async () => {

@@ -66,6 +66,10 @@ class JavaScriptSdkConformanceTest {
                 .isEqualTo("first chunk, second chunk, last");
             assertThat(sim.s3().getBucketLocation(b -> b.bucket("js-eu-bucket")).locationConstraintAsString())
                 .isEqualTo("eu-west-1");
+            assertThat(sim.s3().objectText("js-conformance", "presigned")).isEqualTo("via a presigned PUT");
+            assertThat(sim.s3().object("js-conformance", "lib-storage")).hasValueSatisfying(o ->
+                assertThat(o.size()).isEqualTo(12L * 1024 * 1024));
+            assertThat(sim.s3().bucketExists("js-short-lived")).isFalse();
             List<Execution> calls = sim.journal().executions();
             assertThat(calls).extracting(Execution::operation).contains("CreateBucket", "PutObject", "UploadPart",
                 "CompleteMultipartUpload", "DeleteObjects", "ListObjectVersions", "MeterUsage", "BatchMeterUsage",

@@ -173,6 +173,20 @@ class S3PresignFaultsAndWireTest {
     }
 
     @Test
+    void aListHeaderSentAsOneCommaSeparatedValueIsReadAsItsElements() throws Exception {
+        // botocore and the JavaScript SDK send x-amz-object-attributes so; the Java SDK one header line per element
+        f.sim.s3().putObject("shared", "attrs", "twelve bytes");
+        HttpExecuteResponse r = http.prepareRequest(HttpExecuteRequest.builder().request(signed()
+            .method(SdkHttpMethod.GET).protocol("https").host("shared.s3.us-east-1.amazonaws.com").encodedPath("/attrs")
+            .putRawQueryParameter("attributes", (String) null).putHeader("x-amz-object-attributes", "ETag, ObjectSize,StorageClass")
+            .build()).build()).call();
+
+        assertThat(r.httpResponse().statusCode()).isEqualTo(200);
+        assertThat(new String(r.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<ETag>").contains("<ObjectSize>12</ObjectSize>").contains("<StorageClass>STANDARD</StorageClass>");
+    }
+
+    @Test
     void xmlAnswersCarryS3sNamespaceOnTheRootElementAndErrorDocumentsNone() throws Exception {
         // What an XML reader other than the SDK (a presigned URL fetched by hand, a namespace-aware parser) sees.
         f.sim.s3().putObject("shared", "k", "v");

@@ -100,8 +100,9 @@ public final class HttpText {
             return null;
         }
         if (f.marshallingType() == MarshallingType.LIST) {
-            // The SDK sends one header value per element and reads them back the same way.
-            return listOf(f, values, "header " + f.locationName());
+            // The Java SDK sends one header value per element; botocore and the JavaScript SDK send one value with
+            // the elements comma-separated (HTTP's list form, Smithy quoting any element with a comma or a quote).
+            return listOf(f, splitListHeader(f, values), "header " + f.locationName());
         }
         return parse(values.get(0), f, "header " + f.locationName());
     }
@@ -117,6 +118,34 @@ public final class HttpText {
             }
         }
         return null;
+    }
+
+    private static List<String> splitListHeader(SdkField<?> listField, List<String> values) {
+        SdkField<?> member = listField.getRequiredTrait(ListTrait.class).memberFieldInfo();
+        if (member.marshallingType() == MarshallingType.INSTANT) {
+            return values;   // an HTTP date has a comma of its own ("Tue, 24 Nov 2026 ...")
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            StringBuilder element = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\\' && quoted && i + 1 < value.length()) {
+                    element.append(value.charAt(++i));
+                } else if (c == ',' && !quoted) {
+                    out.add(element.toString().trim());
+                    element.setLength(0);
+                } else {
+                    element.append(c);
+                }
+            }
+            out.add(element.toString().trim());
+        }
+        out.removeIf(String::isEmpty);
+        return out;
     }
 
     private static List<Object> listOf(SdkField<?> listField, List<String> values, String where) {
