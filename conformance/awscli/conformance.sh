@@ -97,6 +97,32 @@ s3_anonymous() {
 }
 check "s3 --no-sign-request and curl: private refused, public after a bucket policy" s3_anonymous
 
+s3api_more() {
+  aws s3 mb s3://cli-more >/dev/null &&
+  aws s3api put-bucket-versioning --bucket cli-more --versioning-configuration Status=Enabled &&
+  printf 'one' > "$work/v1" && printf 'two!' > "$work/v2" &&
+  aws s3api put-object --bucket cli-more --key doc --body "$work/v1" --tagging "team=core&tier=gold" >/dev/null &&
+  aws s3api put-object --bucket cli-more --key doc --body "$work/v2" >/dev/null &&
+  expect_equal "$(aws s3api list-object-versions --bucket cli-more --query 'length(Versions)' --output text)" "2" &&
+  expect_equal "$(aws s3api get-object-attributes --bucket cli-more --key doc --object-attributes ObjectSize StorageClass \
+    --query '[ObjectSize, StorageClass]' --output text)" "4	STANDARD" &&
+  expect_equal "$(aws s3api get-object-tagging --bucket cli-more --key doc --query 'length(TagSet)' --output text)" "0" &&
+  aws s3api copy-object --bucket cli-more --key copy --copy-source cli-more/doc >/dev/null &&
+  expect_equal "$(aws s3api delete-objects --bucket cli-more --delete '{"Objects":[{"Key":"copy"},{"Key":"doc"}]}' \
+    --query 'length(Deleted)' --output text)" "2" &&
+  expect_equal "$(aws s3api list-object-versions --bucket cli-more --query 'length(DeleteMarkers)' --output text)" "2"
+}
+check "s3api versioning, tagging, get-object-attributes, copy-object, delete-objects" s3api_more
+
+s3_recursive() {
+  mkdir -p "$work/rec/x" && echo a > "$work/rec/a" && echo b > "$work/rec/x/b" &&
+  aws s3 cp "$work/rec" s3://cli-bucket/rec --recursive >/dev/null &&
+  aws s3 mv s3://cli-bucket/rec/a s3://cli-bucket/moved/a >/dev/null &&
+  expect_equal "$(aws s3 ls s3://cli-bucket/ --recursive | awk '{print $4}' | grep -E '^(rec|moved)/' | sort | tr '\n' ' ')" \
+    "moved/a rec/x/b "
+}
+check "s3 cp --recursive and s3 mv" s3_recursive
+
 s3_rm_rb() {
   aws s3 rm s3://cli-bucket --recursive >/dev/null &&
   aws s3 rb s3://cli-bucket >/dev/null &&
