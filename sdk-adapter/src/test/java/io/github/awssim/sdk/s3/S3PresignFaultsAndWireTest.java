@@ -173,6 +173,14 @@ class S3PresignFaultsAndWireTest {
     }
 
     @Test
+    void bucketCreationDatesAreWholeSecondsAsS3KeepsThemEvenOnALiveClock() {
+        f.s3.createBucket(b -> b.bucket("created-now"));   // this fixture's clock follows wall time, nanoseconds and all
+
+        assertThat(f.s3.listBuckets().buckets()).filteredOn(b -> b.name().equals("created-now")).singleElement()
+            .satisfies(b -> assertThat(b.creationDate().getNano()).isZero());
+    }
+
+    @Test
     void aListHeaderSentAsOneCommaSeparatedValueIsReadAsItsElements() throws Exception {
         // botocore and the JavaScript SDK send x-amz-object-attributes so; the Java SDK one header line per element
         f.sim.s3().putObject("shared", "attrs", "twelve bytes");

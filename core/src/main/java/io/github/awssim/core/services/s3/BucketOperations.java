@@ -4,6 +4,7 @@ import io.github.awssim.core.internal.model.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -92,7 +93,8 @@ final class BucketOperations {
                 }
                 throw S3Errors.error("BucketAlreadyOwnedByYou", S3Messages.bucketAlreadyOwned(r.bucket(), existing.region));
             }
-            Bucket b = new Bucket(r.bucket(), c.accountId(), region, c.now());
+            // S3 keeps whole seconds, as of objects' LastModified: ListBuckets shows 2026-11-24T03:37:45.000Z
+            Bucket b = new Bucket(r.bucket(), c.accountId(), region, c.now().truncatedTo(ChronoUnit.SECONDS));
             b.ownership = access.ownership();
             b.acl = access.acl();
             if (Boolean.TRUE.equals(r.objectLockEnabledForBucket())) {
