@@ -47,7 +47,10 @@ import software.amazon.awssdk.utils.builder.Buildable;
  *       SDK's {@code HeaderMarshaller.LIST} skips blank list elements and sends nothing for an empty list,
  *       so header lists have 1..3 non-blank elements. {@code @jsonvalue} headers are base64 on the wire and
  *       take any string but the empty one: its base64 is an empty header value, which the SDK reads as no
- *       header at all ({@code DefaultSdkHttpFullResponse.firstMatchingHeader}).</li>
+ *       header at all ({@code DefaultSdkHttpFullResponse.firstMatchingHeader}). Header list elements have no
+ *       comma or double quote: HTTP's form of a list header joins its elements with commas (Smithy quotes an
+ *       element that holds one; the Java SDK sends a line per element and quotes nothing), so awssim, like S3,
+ *       reads a comma as a separator.</li>
  *   <li><b>Prefix-map header keys</b> are lowercase tokens: header names are case-insensitive, so only a
  *       lowercase key reads back as itself.</li>
  *   <li><b>Timestamps</b> lie between 1900 and 2200 (ISO 8601 and RFC 822 print four-digit years and the
@@ -237,6 +240,10 @@ public final class RandomPojos {
             List<Object> list = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 Object e = value(member, location, depth + 1);
+                if (e instanceof String text && location == MarshallLocation.HEADER
+                    && !member.containsTrait(JsonValueTrait.class)) {
+                    e = text.replace(',', '_').replace('"', '_');
+                }
                 if (e != null) {
                     list.add(e);
                 }
