@@ -139,9 +139,15 @@ metering() {
     --usage-quantity 2 --query MeteringRecordId --output text)" &&
   expect_equal "$again" "$id" &&
   expect_error "DuplicateRequestException" aws meteringmarketplace meter-usage --product-code prod-cli \
-    --timestamp "$now" --usage-dimension Users --usage-quantity 3
+    --timestamp "$now" --usage-dimension Users --usage-quantity 3 &&
+  expect_error "DryRunOperation" aws meteringmarketplace meter-usage --product-code prod-cli \
+    --timestamp "$now" --usage-dimension Hosts --usage-quantity 1 --dry-run &&
+  expect_equal "$(aws meteringmarketplace batch-meter-usage --product-code prod-cli --usage-records \
+    "CustomerIdentifier=cust-a,Dimension=Users,Quantity=1,Timestamp=$now" \
+    "CustomerIdentifier=cust-b,Dimension=Users,Quantity=2,Timestamp=$now" \
+    --query 'Results[].Status' --output text)" "Success	Success"
 }
-check "meteringmarketplace meter-usage: same record again, DuplicateRequestException for another quantity" metering
+check "meteringmarketplace meter-usage (same record again, DuplicateRequestException, DryRunOperation) and batch-meter-usage" metering
 
 cost_profiler() {
   aws s3 mb s3://cli-acp >/dev/null &&
@@ -150,9 +156,21 @@ cost_profiler() {
   expect_equal "$(aws applicationcostprofiler get-report-definition --report-id cliReport \
     --query '[reportDescription, destinationS3Location.bucket]' --output text)" "from the CLI	cli-acp" &&
   expect_error "ServiceQuotaExceededException" aws applicationcostprofiler put-report-definition --report-id other \
-    --report-description x --report-frequency DAILY --format CSV --destination-s3-location bucket=cli-acp,prefix=o
+    --report-description x --report-frequency DAILY --format CSV --destination-s3-location bucket=cli-acp,prefix=o &&
+  local hour=$(( $(date +%s) / 3600 * 3600 )) &&
+  printf 'ApplicationId,TenantId,UsageAccountId,StartTime,EndTime,ResourceId\nshop,acme,123456789012,%s,%s,i-0cli\n' \
+    $((hour - 3600)) "$hour" > "$work/usage.csv" &&
+  aws s3 cp "$work/usage.csv" s3://cli-acp/usage.csv >/dev/null &&
+  [ -n "$(aws applicationcostprofiler import-application-usage --source-s3-location bucket=cli-acp,key=usage.csv \
+    --query importId --output text)" ] &&
+  expect_error "ValidationException" aws applicationcostprofiler import-application-usage \
+    --source-s3-location bucket=cli-acp,key=missing.csv &&
+  aws applicationcostprofiler update-report-definition --report-id cliReport --report-description "updated" \
+    --report-frequency MONTHLY --format CSV --destination-s3-location bucket=cli-acp,prefix=out >/dev/null &&
+  expect_equal "$(aws applicationcostprofiler list-report-definitions \
+    --query 'reportDefinitions[].[reportId, reportFrequency]' --output text)" "cliReport	MONTHLY"
 }
-check "applicationcostprofiler report definition round trip and quota" cost_profiler
+check "applicationcostprofiler report definitions (put, get, quota, update, list) and an import from S3" cost_profiler
 
 if [ "$failures" -eq 0 ]; then echo "all checks passed"; else echo "$failures check(s) failed"; fi
 [ "$failures" -eq 0 ]

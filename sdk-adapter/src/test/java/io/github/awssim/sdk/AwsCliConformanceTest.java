@@ -49,7 +49,8 @@ class AwsCliConformanceTest {
             assertThat(sim.journal().executions()).extracting(Execution::operation).contains("CreateMultipartUpload",
                 "UploadPart", "CompleteMultipartUpload", "GetObject", "ListObjectsV2", "DeleteObject", "DeleteBucket",
                 "MeterUsage", "PutReportDefinition", "PutBucketPolicy");
-            assertThat(sim.metering().records()).singleElement().satisfies(r -> assertThat(r.productCode()).isEqualTo("prod-cli"));
+            assertThat(sim.metering().records()).extracting(r -> r.productCode()).containsOnly("prod-cli").hasSize(3);
+            assertThat(sim.costProfiler().imports()).singleElement().satisfies(i -> assertThat(i.usage()).hasSize(1));
         }
     }
 
