@@ -17,7 +17,7 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import {
-  MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand,
+  MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand, RegisterUsageCommand, ResolveCustomerCommand,
 } from "@aws-sdk/client-marketplace-metering";
 import {
   ApplicationCostProfilerClient, PutReportDefinitionCommand, GetReportDefinitionCommand,
@@ -296,6 +296,20 @@ await check("Metering BatchMeterUsage answers a result per record", async () => 
   ] }));
   equal(out.Results.map((r) => r.Status), ["Success", "Success"], "statuses");
   equal(out.UnprocessedRecords, [], "unprocessed");
+});
+
+await check("Metering RegisterUsage and ResolveCustomer (a token the Java test issued, single use)", async () => {
+  const token = process.env.AWSSIM_REGISTRATION_TOKEN;
+  if (!token) throw new Error("AWSSIM_REGISTRATION_TOKEN is not set");
+  const registered = await metering.send(new RegisterUsageCommand({ ProductCode: "prod-container", PublicKeyVersion: 1,
+    Nonce: "js-nonce" }));
+  equal(registered.Signature.split(".").length, 3, "a JWT's three parts");
+  await rejects(metering.send(new RegisterUsageCommand({ ProductCode: "prod-container", PublicKeyVersion: 99 })),
+    "InvalidPublicKeyVersionException", 400);
+  const resolved = await metering.send(new ResolveCustomerCommand({ RegistrationToken: token }));
+  equal([resolved.ProductCode, resolved.CustomerIdentifier], ["prod-container", "cust-js"], "resolved");
+  await rejects(metering.send(new ResolveCustomerCommand({ RegistrationToken: token })), "ExpiredTokenException", 400);
+  await rejects(metering.send(new ResolveCustomerCommand({ RegistrationToken: "not-a-token" })), "InvalidTokenException", 400);
 });
 
 await check("Application Cost Profiler: report definition round trip, list, and an import from S3", async () => {

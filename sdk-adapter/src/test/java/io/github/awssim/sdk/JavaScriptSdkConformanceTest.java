@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awssim.core.Execution;
 import io.github.awssim.core.Simulation;
+import io.github.awssim.core.services.metering.CallerIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,14 @@ class JavaScriptSdkConformanceTest {
             Assumptions.abort("skipped: " + missing);
         }
         try (Simulation sim = Simulation.create(); SimulationServer server = SimulationServer.start(sim)) {
-            Process node = new ProcessBuilder("node", "--no-warnings", "conformance.mjs", server.endpoint().toString())
-                .directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
+            // RegisterUsage runs on container platforms, for subscribed buyers; ResolveCustomer needs an issued token
+            sim.metering().callerIdentity("AKIDJAVASCRIPT", CallerIdentity.builder().id("js-task")
+                .platform(CallerIdentity.Platform.ECS).build());
+            String token = sim.metering().issueRegistrationToken("prod-container", "cust-js");
+            ProcessBuilder run = new ProcessBuilder("node", "--no-warnings", "conformance.mjs", server.endpoint().toString())
+                .directory(SCRIPT_DIR.toFile()).redirectErrorStream(true);
+            run.environment().put("AWSSIM_REGISTRATION_TOKEN", token);
+            Process node = run.start();
             byte[] out = node.getInputStream().readAllBytes();
             assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
             String report = new String(out, StandardCharsets.UTF_8);
@@ -56,6 +63,9 @@ class JavaScriptSdkConformanceTest {
             assertThat(sim.s3().getObject(g -> g.bucket("js-conformance").key("multi"), ResponseTransformer.toBytes())
                 .asByteArray()).hasSize(5 * 1024 * 1024 + "the end".length());
             assertThat(sim.metering().records()).extracting(r -> r.productCode()).containsOnly("prod-js").hasSize(3);
+            assertThat(sim.journal().executions()).filteredOn(e -> e.operation().equals("ResolveCustomer"))
+                .extracting(e -> e.outcome().label())
+                .containsExactly("ResolveCustomerResponse", "ExpiredTokenException", "InvalidTokenException");
             assertThat(sim.costProfiler().getReportDefinition(r -> r.reportId("jsReport")).reportDescription())
                 .isEqualTo("from JavaScript");
             assertThat(sim.costProfiler().imports()).singleElement().satisfies(i -> {
