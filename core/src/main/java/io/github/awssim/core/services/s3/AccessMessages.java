@@ -140,4 +140,10 @@ final class AccessMessages {
         return "Access Denied (" + operation + ": an anonymous request for key '" + key + "', which does not exist; S3 answers "
             + "404 only to a caller that may also s3:ListBucket the bucket.)";
     }
+
+    static String signedDeniedByPolicy(String operation, String action, String resource) {
+        return "Access Denied (" + operation + ": the bucket policy explicitly denies " + action + " on " + resource
+            + " to everyone, this account included; the owner may still GetBucketPolicy, PutBucketPolicy and "
+            + "DeleteBucketPolicy to change it.)";
+    }
 }

@@ -372,6 +372,7 @@ final class ObjectOperations {
         for (ObjectIdentifier o : objects) {
             try {
                 Storage.requireKey(c.operation(), o.key());
+                BucketAccess.checkKey(c, b, o.key(), o.versionId(), c.accountId());
                 if (o.versionId() != null && !o.versionId().isEmpty() && !Storage.isVersionId(o.versionId())) {
                     // what S3 answers in a DeleteResult for an id it could not have issued
                     throw S3Errors.error("NoSuchVersion", S3Messages.noSuchVersion(c.operation(), b.name, o.key(), o.versionId()));

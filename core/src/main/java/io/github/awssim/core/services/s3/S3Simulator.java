@@ -62,7 +62,6 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
@@ -259,37 +258,59 @@ public class S3Simulator implements S3Client {
         }
         if (c.anonymous()) {
             admitAnonymous(c, request);
+        } else if (!direct) {
+            admitSigned(c, request);
         }
         return rules.apply(c);
     }
 
-    /** An unsigned call goes on only where the bucket (and a copy's source) is public; see {@link AnonymousAccess}. */
+    /** A signed call meets its bucket policy's explicit Denies; see {@link BucketAccess}. DeleteObjects: key by key. */
+    private void admitSigned(S3State.Call c, Object request) {
+        String bucketName = ((SdkRequest) request).getValueForField("Bucket", String.class).orElse(null);
+        Bucket b = bucketName == null || c.operation().equals("CreateBucket") ? null : state.buckets.get(bucketName);
+        if (b == null || b.deleted || b.policy == null || request instanceof DeleteObjectsRequest) {
+            return;   // no bucket: the operation answers NoSuchBucket itself, in its own order of checks
+        }
+        SdkRequest r = (SdkRequest) request;
+        String partition = BucketAccess.partition(c.region());
+        BucketAccess.checkSigned(c.operation(), b, r.getValueForField("Key", String.class).orElse(null),
+            r.getValueForField("VersionId", String.class).orElse(null), partition, c.accountId());
+        ObjectOperations.CopySource source = copySource(c, request);
+        Bucket from = source == null ? null : state.buckets.get(source.bucket());
+        if (from != null && !from.deleted) {
+            BucketAccess.checkSigned("GetObject", from, source.key(), source.versionId(), partition, c.accountId());
+        }
+    }
+
+    private static ObjectOperations.CopySource copySource(S3State.Call c, Object request) {
+        if (request instanceof CopyObjectRequest copy) {
+            return ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
+                copy.sourceVersionId());
+        }
+        if (request instanceof UploadPartCopyRequest copy) {
+            return ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
+                copy.sourceVersionId());
+        }
+        return null;
+    }
+
+    /** An unsigned call goes on only where the bucket (and a copy's source) is public; see {@link BucketAccess}. */
     private void admitAnonymous(S3State.Call c, Object request) {
         SdkRequest r = (SdkRequest) request;
         String bucketName = r.getValueForField("Bucket", String.class).orElse(null);
         if (bucketName == null || c.operation().equals("CreateBucket")) {
-            throw AnonymousAccess.deniedWithoutBucket(c.operation());
+            throw BucketAccess.deniedWithoutBucket(c.operation());
         }
         Bucket b = state.bucket(c, bucketName);
-        String partition = AnonymousAccess.partition(c.region());
-        if (request instanceof DeleteObjectsRequest d && d.delete() != null && d.delete().objects() != null) {
-            for (ObjectIdentifier o : d.delete().objects()) {
-                AnonymousAccess.check(c.operation(), b, o.key(), o.versionId(), partition);
-            }
-            return;
+        String partition = BucketAccess.partition(c.region());
+        if (request instanceof DeleteObjectsRequest) {
+            return;   // judged key by key, each a DeleteObject with its own AccessDenied entry
         }
-        AnonymousAccess.check(c.operation(), b, r.getValueForField("Key", String.class).orElse(null),
+        BucketAccess.checkAnonymous(c.operation(), b, r.getValueForField("Key", String.class).orElse(null),
             r.getValueForField("VersionId", String.class).orElse(null), partition);
-        ObjectOperations.CopySource source = null;
-        if (request instanceof CopyObjectRequest copy) {
-            source = ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
-                copy.sourceVersionId());
-        } else if (request instanceof UploadPartCopyRequest copy) {
-            source = ObjectOperations.CopySource.parse(c.operation(), copy.copySource(), copy.sourceBucket(), copy.sourceKey(),
-                copy.sourceVersionId());
-        }
+        ObjectOperations.CopySource source = copySource(c, request);
         if (source != null) {
-            AnonymousAccess.check("GetObject", state.sourceBucket(c, source.bucket()), source.key(), source.versionId(),
+            BucketAccess.checkAnonymous("GetObject", state.sourceBucket(c, source.bucket()), source.key(), source.versionId(),
                 partition);
         }
     }

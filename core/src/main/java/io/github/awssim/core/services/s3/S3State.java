@@ -40,7 +40,7 @@ final class S3State {
     }
 
     /** One call as the rules see it: which operation, who, where, when; direct calls come from the typed API. */
-    /** @param anonymous an unsigned call from a client: only what a public bucket allows (see {@link AnonymousAccess}) */
+    /** @param anonymous an unsigned call from a client: only what a public bucket allows (see {@link BucketAccess}) */
     record Call(String operation, String accountId, String region, Instant now, boolean direct, ExpectedOwners expected,
                 boolean anonymous) {
     }

@@ -11,17 +11,24 @@ import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * What an unsigned request (no access key: the SDK's {@code AnonymousCredentialsProvider}, {@code curl} against
- * the loopback server) may do. S3 lets an anonymous caller in only where the bucket is public: its policy allows
- * everyone the action on the resource, or an ACL grants AllUsers the permission; an explicit Deny for everyone
- * wins. Block Public Access decides which grants count: RestrictPublicBuckets drops a public policy's grants,
- * IgnorePublicAcls (and ACLs disabled by BucketOwnerEnforced) every ACL grant. Anything else is 403 AccessDenied.
+ * What a bucket's policy and ACLs let a caller do, as S3 decides it before an operation runs.
+ *
+ * <p><b>Unsigned callers</b> (no access key: the SDK's {@code AnonymousCredentialsProvider}, {@code curl} against the
+ * loopback server) get in only where the bucket is public: its policy allows everyone the action on the resource, or
+ * an ACL grants AllUsers the permission; an explicit Deny for everyone wins. Block Public Access decides which
+ * grants count: RestrictPublicBuckets drops a public policy's grants, IgnorePublicAcls (and ACLs disabled by
+ * BucketOwnerEnforced) every ACL grant. Anything else is 403 AccessDenied.
+ *
+ * <p><b>Signed callers</b> act as their account's root, which owns the bucket (a client reaches only its own
+ * account's buckets): nothing needs allowing, but an explicit Deny naming everyone, the account or its root denies
+ * them too, as S3 applies it, except GetBucketPolicy, PutBucketPolicy and DeleteBucketPolicy, which S3 keeps open
+ * to the owner's root so that no policy locks it out.
  *
  * <p>Choices where awssim is narrower than S3: policy statements with a {@code Condition} are not weighed (an
- * Allow with one grants nothing, a Deny with one denies nothing); bucket configuration operations are the
- * owner's alone, whatever a policy says; DeleteObjects needs every key allowed, else the whole request is denied.
+ * Allow with one grants nothing, a Deny with one denies nothing); bucket configuration operations are the owner's
+ * alone, whatever a policy says. DeleteObjects is judged key by key (S3's per-key AccessDenied errors).
  */
-final class AnonymousAccess {
+final class BucketAccess {
     private static final String ANY = "*";
 
     /** Operations on one object, and the action a policy must allow. */
@@ -49,19 +56,19 @@ final class AnonymousAccess {
     private static final Set<String> NEED_BUCKET_READ = Set.of("ListObjects", "ListObjectsV2", "HeadBucket",
         "ListObjectVersions", "ListMultipartUploads", "ListParts");
 
-    private AnonymousAccess() {
+    private BucketAccess() {
     }
 
     /**
      * Throws AccessDenied unless an anonymous caller may run {@code operation} on {@code key} of {@code b} (key
      * null for a bucket operation; {@code versionId} the version an object operation names, or null).
      */
-    static void check(String operation, Bucket b, String key, String versionId, String partition) {
+    static void checkAnonymous(String operation, Bucket b, String key, String versionId, String partition) {
         String action = actionOf(operation, versionId);
         if (action == null) {
             throw denied(AccessMessages.anonymousOwnerOnly(operation, b.name));
         }
-        String resource = "arn:" + partition + ":s3:::" + b.name + (key == null || BUCKET_ACTIONS.containsKey(operation) ? "" : "/" + key);
+        String resource = resourceOf(partition, b, operation, key);
         String policy = b.policy;
         Verdict byPolicy = policy == null ? Verdict.NONE : evaluate(policy, action, resource);
         if (byPolicy == Verdict.DENY) {
@@ -92,6 +99,92 @@ final class AnonymousAccess {
                                    boolean ignoreAcls) {
         Verdict v = b.policy == null ? Verdict.NONE : evaluate(b.policy, action, resource);
         return v != Verdict.DENY && ((v == Verdict.ALLOW && !restrict) || (!ignoreAcls && aclAllows(operation, b, null, null)));
+    }
+
+    /** The ARN an operation acts on: the bucket's, or its object's. */
+    private static String resourceOf(String partition, Bucket b, String operation, String key) {
+        return "arn:" + partition + ":s3:::" + b.name + (key == null || BUCKET_ACTIONS.containsKey(operation) ? "" : "/" + key);
+    }
+
+    /** Operations S3 keeps open to the owner's root whatever the policy denies. */
+    private static final Set<String> POLICY_MANAGEMENT = Set.of("GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy");
+
+    /**
+     * Throws AccessDenied when {@code b}'s policy explicitly denies {@code operation} on {@code key} (null: the
+     * bucket) to a signed caller of {@code accountId}; see the class comment.
+     */
+    static void checkSigned(String operation, Bucket b, String key, String versionId, String partition, String accountId) {
+        String policy = b.policy;
+        if (policy == null || POLICY_MANAGEMENT.contains(operation)) {
+            return;
+        }
+        String action = signedActionOf(operation, versionId);
+        String resource = resourceOf(partition, b, operation, key);
+        if (deniedTo(policy, action, resource, accountId, partition)) {
+            throw denied(AccessMessages.signedDeniedByPolicy(operation, action, resource));
+        }
+    }
+
+    /** One key of a DeleteObjects, judged as a DeleteObject of its own; throws AccessDenied for its entry. */
+    static void checkKey(S3State.Call c, Bucket b, String key, String versionId, String accountId) {
+        if (c.direct()) {
+            return;
+        }
+        String partition = partition(c.region());
+        if (c.anonymous()) {
+            checkAnonymous("DeleteObject", b, key, versionId, partition);
+        } else {
+            checkSigned("DeleteObject", b, key, versionId, partition, accountId);
+        }
+    }
+
+    /** The action S3 authorizes an operation as, for any caller: the anonymous table, else "s3:" + operation. */
+    private static String signedActionOf(String operation, String versionId) {
+        String action = actionOf(operation, versionId);
+        return action != null ? action : SIGNED_ACTIONS.getOrDefault(operation, "s3:" + operation);
+    }
+
+    /** Operations whose IAM action is not "s3:" + their name. */
+    private static final Map<String, String> SIGNED_ACTIONS = Map.ofEntries(
+        Map.entry("ListBuckets", "s3:ListAllMyBuckets"),
+        Map.entry("GetBucketCors", "s3:GetBucketCORS"), Map.entry("PutBucketCors", "s3:PutBucketCORS"),
+        Map.entry("DeleteBucketCors", "s3:PutBucketCORS"),
+        Map.entry("GetBucketEncryption", "s3:GetEncryptionConfiguration"),
+        Map.entry("PutBucketEncryption", "s3:PutEncryptionConfiguration"),
+        Map.entry("DeleteBucketEncryption", "s3:PutEncryptionConfiguration"),
+        Map.entry("GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration"),
+        Map.entry("PutBucketLifecycleConfiguration", "s3:PutLifecycleConfiguration"),
+        Map.entry("DeleteBucketLifecycle", "s3:PutLifecycleConfiguration"),
+        Map.entry("DeleteBucketOwnershipControls", "s3:PutBucketOwnershipControls"),
+        Map.entry("GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"),
+        Map.entry("PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock"),
+        Map.entry("DeletePublicAccessBlock", "s3:PutBucketPublicAccessBlock"),
+        Map.entry("DeleteBucketTagging", "s3:PutBucketTagging"));
+
+    /** Whether an unconditioned Deny statement names the account's root (everyone, the account id, or its root ARN). */
+    private static boolean deniedTo(String policy, String action, String resource, String accountId, String partition) {
+        Object doc = JsonTree.read(policy);
+        Object statements = doc instanceof Map<?, ?> m ? m.get("Statement") : null;
+        for (Object s : statements instanceof List<?> l ? l : List.of(statements == null ? Map.of() : statements)) {
+            if (s instanceof Map<?, ?> st && "Deny".equals(st.get("Effect")) && !st.containsKey("Condition")
+                && namesRoot(st, accountId, partition) && matches(st, "Action", "NotAction", action, true)
+                && matches(st, "Resource", "NotResource", resource, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesRoot(Map<?, ?> st, String accountId, String partition) {
+        List<String> root = List.of(ANY, accountId, "arn:" + partition + ":iam::" + accountId + ":root");
+        if (st.containsKey("NotPrincipal")) {
+            return !(st.get("NotPrincipal") instanceof Map<?, ?> m && values(m.get("AWS")).stream().anyMatch(root::contains));
+        }
+        Object p = st.get("Principal");
+        if (ANY.equals(p)) {
+            return true;
+        }
+        return p instanceof Map<?, ?> m && values(m.get("AWS")).stream().anyMatch(root::contains);
     }
 
     /** ListBuckets and CreateBucket: never anonymous. */
