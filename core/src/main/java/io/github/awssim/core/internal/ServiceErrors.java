@@ -28,6 +28,12 @@ public final class ServiceErrors {
     public static final String VALIDATION_CODE = "ValidationException";
     /** awssim's code when user code it runs (a backend, a stub, a fault rule's condition) threw. */
     public static final String BACKEND_FAILURE = "AwssimBackendFailure";
+    /**
+     * Prefix of the pseudo-headers an exception's {@code awsErrorDetails().sdkHttpResponse()} carries for extra
+     * elements of an XML error document (S3's {@code <Condition>If-Match</Condition>} of a PreconditionFailed): the
+     * adapter writes {@code x-awssim-error-element-Condition: If-Match} as that element, never as a header.
+     */
+    public static final String ERROR_ELEMENT_HEADER = "x-awssim-error-element-";
 
     private static final Map<Class<?>, ServiceErrors> CACHE = new ConcurrentHashMap<>();
 

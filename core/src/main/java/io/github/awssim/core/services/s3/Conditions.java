@@ -48,19 +48,33 @@ final class Conditions {
         }
     }
 
-    /** Whether an {@code If-Match}/{@code If-None-Match} value (a list, or {@code *}) names {@code eTag}. */
+    /**
+     * Whether an {@code If-Match}/{@code If-None-Match} value (a list, or {@code *}) names {@code eTag}. S3 reads an
+     * ETag with its quotes, without them, or with one of them missing (moto's AWS-verified
+     * {@code test_put_object_if_match}).
+     */
     static boolean matches(String header, String eTag) {
-        String bare = unquote(eTag);
+        String bare = stripQuotes(eTag);
         for (String candidate : header.split(",")) {
             String c = candidate.trim();
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals("*") || unquote(c).equals(bare)) {
+            if (c.equals("*") || stripQuotes(c).equals(bare)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An ETag without the quote at either end, each removed if present. */
+    private static String stripQuotes(String eTag) {
+        if (eTag == null) {
+            return null;
+        }
+        int from = eTag.startsWith("\"") ? 1 : 0;
+        int to = eTag.length() > from && eTag.endsWith("\"") ? eTag.length() - 1 : eTag.length();
+        return eTag.substring(from, to);
     }
 
     static String unquote(String eTag) {
@@ -69,8 +83,8 @@ final class Conditions {
     }
 
     private static RuntimeException failed(String operation, String condition, String value, ObjectVersion v) {
-        return S3Errors.error("PreconditionFailed", S3Messages.preconditionFailed(operation, condition, value, v.eTag(),
-            v.lastModified()));
+        return S3Errors.preconditionFailed(S3Messages.preconditionFailed(operation, condition, value, v.eTag(),
+            v.lastModified()), condition);
     }
 
     private static RuntimeException notModified(ObjectVersion v) {

@@ -319,10 +319,13 @@ final class ObjectOperations {
                 if (current == null || current.deleteMarker()) {
                     throw S3Errors.error("NoSuchKey", S3Messages.ifMatchOnMissingKey(c.operation(), b.name, key));
                 }
-                if ((ifMatch != null && !Conditions.matches(ifMatch, current.eTag()))
-                    || (ifMatchLastModified != null && !current.lastModified().equals(ifMatchLastModified.truncatedTo(ChronoUnit.SECONDS)))
-                    || (ifMatchSize != null && current.size() != ifMatchSize)) {
-                    throw S3Errors.error("PreconditionFailed", S3Messages.deleteConditionFailed(c.operation(), key));
+                String failed = ifMatch != null && !Conditions.matches(ifMatch, current.eTag()) ? "If-Match"
+                    : ifMatchLastModified != null
+                        && !current.lastModified().equals(ifMatchLastModified.truncatedTo(ChronoUnit.SECONDS))
+                        ? "x-amz-if-match-last-modified-time"
+                    : ifMatchSize != null && current.size() != ifMatchSize ? "x-amz-if-match-size" : null;
+                if (failed != null) {
+                    throw S3Errors.preconditionFailed(S3Messages.deleteConditionFailed(c.operation(), key), failed);
                 }
             }
             BucketVersioningStatus versioning = b.versioning;

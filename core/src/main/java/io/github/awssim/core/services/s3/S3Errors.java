@@ -38,6 +38,14 @@ final class S3Errors {
         return base.toBuilder().statusCode(status).awsErrorDetails(details.build()).build();
     }
 
+    /**
+     * 412 PreconditionFailed naming the {@code condition} that did not hold, as S3's error document does
+     * ({@code <Condition>If-Match</Condition>}).
+     */
+    static AwsServiceException preconditionFailed(String message, String condition) {
+        return error("PreconditionFailed", message, Map.of(ServiceErrors.ERROR_ELEMENT_HEADER + "Condition", condition));
+    }
+
     /** An error answered with HTTP 200 and an {@code <Error>} body, as S3 does when a copy fails after it started. */
     static AwsServiceException inOkResponse(String code, String message) {
         AwsServiceException e = error(code, message);

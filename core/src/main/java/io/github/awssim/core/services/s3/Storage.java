@@ -174,15 +174,16 @@ final class Storage {
             ObjectVersion current = history.isEmpty() ? null : history.get(0);
             boolean exists = current != null && !current.deleteMarker();
             if (conditions.ifNoneMatch() != null && exists) {
-                throw S3Errors.error("PreconditionFailed", S3Messages.keyExists(c.operation(), b.name, key, current.eTag()));
+                throw S3Errors.preconditionFailed(S3Messages.keyExists(c.operation(), b.name, key, current.eTag()),
+                    "If-None-Match");
             }
             if (conditions.ifMatch() != null) {
                 if (!exists) {
                     throw S3Errors.error("NoSuchKey", S3Messages.ifMatchOnMissingKey(c.operation(), b.name, key));
                 }
                 if (!Conditions.matches(conditions.ifMatch(), current.eTag())) {
-                    throw S3Errors.error("PreconditionFailed", S3Messages.ifMatchFailed(c.operation(), key,
-                        conditions.ifMatch(), current.eTag()));
+                    throw S3Errors.preconditionFailed(S3Messages.ifMatchFailed(c.operation(), key,
+                        conditions.ifMatch(), current.eTag()), "If-Match");
                 }
             }
             BucketVersioningStatus versioning = b.versioning;

@@ -1,5 +1,6 @@
 package io.github.awssim.sdk.internal.wire;
 
+import io.github.awssim.core.internal.ServiceErrors;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -172,6 +173,7 @@ public final class XmlProtocolCodec {
         if (index.payloadField("Message") == null && index.payloadField("message") == null) {
             out.element("Message", message);
         }
+        errorElements(e).forEach(out::element);
         XmlValues.writeMembers(out, e);
         if (s3) {
             out.element("RequestId", requestId);
@@ -186,6 +188,23 @@ public final class XmlProtocolCodec {
         return new WireResponse(status, headers, out.toBytes());
     }
 
+    private static boolean isErrorElement(String header) {
+        return header.regionMatches(true, 0, ServiceErrors.ERROR_ELEMENT_HEADER, 0, ServiceErrors.ERROR_ELEMENT_HEADER.length());
+    }
+
+    /** Extra elements of the error document, from the exception's pseudo-headers ({@link ServiceErrors#ERROR_ELEMENT_HEADER}). */
+    private static Map<String, String> errorElements(AwsServiceException e) {
+        Map<String, String> elements = new java.util.LinkedHashMap<>();
+        if (e.awsErrorDetails() != null && e.awsErrorDetails().sdkHttpResponse() != null) {
+            e.awsErrorDetails().sdkHttpResponse().forEachHeader((name, values) -> {
+                if (isErrorElement(name) && !values.isEmpty()) {
+                    elements.put(name.substring(ServiceErrors.ERROR_ELEMENT_HEADER.length()), values.get(0));
+                }
+            });
+        }
+        return elements;
+    }
+
     /**
      * Headers the backend's exception carries in {@code awsErrorDetails().sdkHttpResponse()}, where the SDK
      * keeps the headers of an error it receives: S3's {@code x-amz-delete-marker} on a deleted key,
@@ -196,7 +215,7 @@ public final class XmlProtocolCodec {
             return;
         }
         e.awsErrorDetails().sdkHttpResponse().forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Content-Type")
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Content-Type") && !isErrorElement(name)
                 && !WireResponse.hasHeader(headers, name)) {
                 values.forEach(v -> WireResponse.put(headers, name, v));
             }
